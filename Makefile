@@ -1,0 +1,29 @@
+# Every maintainer task. Each target creates .venv and installs the pinned packages on first use.
+PYTHON ?= python3.11
+export NO_MKDOCS_2_WARNING := 1
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test clean
+
+$(STAMP): requirements.txt requirements-test.txt constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
+	touch $(STAMP)
+
+## serve: build the site and serve it on http://127.0.0.1:8000 with live reload
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: the static site of all four languages in site/ (strict: every warning is an error)
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --clean
+
+## test: every test, including the browser tests in Chromium
+test: $(STAMP)
+	bash tests/ensure-chromium.sh
+	$(BIN)/pytest
+
+clean:
+	rm -rf site $(VENV)

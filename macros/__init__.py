@@ -1,0 +1,55 @@
+"""The handbook's macros: YAML data → validated models → rendered pages.
+
+mkdocs-macros calls ``define_env`` once per language build. The page files in ``docs/`` are one line
+each, such as ``{{ card("fotospel") }}``; everything else comes from ``data/``.
+"""
+from __future__ import annotations
+
+from mkdocs.exceptions import PluginError
+
+from .handbook import load_handbook
+from .loading import DataError
+from .rendering import PageRenderer, RenderedPage
+
+
+def site_languages(config) -> list[str]:
+    """The site's languages from the i18n plugin, the default (source) language first."""
+    languages = config.plugins["i18n"].config.languages
+    return [lang.locale for lang in sorted(languages, key=lambda lang: not lang.default)]
+
+
+def current_language(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def define_env(env) -> None:
+    try:
+        book = load_handbook(site_languages(env.conf))
+    except DataError as err:
+        raise PluginError(str(err)) from None
+
+    def renderer() -> PageRenderer:
+        return PageRenderer(book, current_language(env.conf), env.page.url)
+
+    def show(page: RenderedPage) -> str:
+        env.page.meta["title"] = page.title
+        return page.html
+
+    @env.macro
+    def card(item_id: str) -> str:
+        """The page of one card or checklist."""
+        if item_id not in book.items:
+            raise PluginError(f"{env.page.file.src_uri}: card('{item_id}'): no item has this id in data/")
+        return show(renderer().item_page(item_id))
+
+    @env.macro
+    def section(section_id: str) -> str:
+        """The landing page of one section of the handbook."""
+        if section_id not in book.sections:
+            raise PluginError(f"{env.page.file.src_uri}: section('{section_id}'): no such section in data/sections.yml")
+        return show(renderer().section_page(section_id))
+
+    @env.macro
+    def home() -> str:
+        """The home page."""
+        return show(renderer().home_page())

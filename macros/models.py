@@ -1,0 +1,254 @@
+"""The shape of the handbook's data: one pydantic model per kind of item.
+
+Text fields use two types so that the renderer knows how to treat them:
+``Plain`` (escaped, no markup) and ``Markdown`` (a small, safe subset of Markdown).
+"""
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator
+from pydantic_core import core_schema
+
+# --- Text types ---
+
+
+class Plain(str):
+    """Plain text: shown as it is, every character escaped."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler: GetCoreSchemaHandler):
+        return core_schema.no_info_after_validator_function(cls._check, core_schema.str_schema(strict=True))
+
+    @classmethod
+    def _check(cls, value: str):
+        if not value.strip():
+            raise ValueError("text is empty")
+        return cls(value.strip())
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema, handler):
+        return {"type": "string", "contentMediaType": "text/plain"}
+
+
+LINK_TARGET = re.compile(r"\]\(([^)\s]*)")
+SAFE_LINK = re.compile(r"^(https?://|mailto:)")
+
+
+class Markdown(Plain):
+    """Markdown text: paragraphs, lists, emphasis and links to http(s) or mailto addresses."""
+
+    @classmethod
+    def _check(cls, value: str):
+        for target in LINK_TARGET.findall(value):
+            if not SAFE_LINK.match(target):
+                raise ValueError(f"link target {target!r} is not allowed (use an https:// or mailto: address)")
+        return super()._check(value)
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema, handler):
+        return {"type": "string", "contentMediaType": "text/markdown"}
+
+
+Id = str  # checked by ID_PATTERN below
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# --- Facets a reader can filter on ---
+
+BuildingBlockId = Literal["verkennen", "contact-leggen", "betrekken", "aansluiten"]
+LemniscatePhase = Literal["ervaringen-verzamelen", "collectief-verhaal", "beleid-aanpassen", "terugkoppelen"]
+GroupSize = Literal["een-op-een", "klein", "groep", "groot"]
+TimeNeeded = Literal["uur", "dagdeel", "meerdere-keren", "weken"]
+TargetGroup = Literal[
+    "lage-ses", "migrantenachtergrond", "laaggeletterd", "kinderen-jongeren", "statushouders", "lvb", "ouderen"
+]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown fields are errors, values are not silently converted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Facets(Strict):
+    building_blocks: list[BuildingBlockId] = []
+    lemniscate_phases: list[LemniscatePhase] = []
+    group_size: GroupSize | None = None
+    time_needed: TimeNeeded | None = None
+    without_reading_writing: bool = False
+    online_possible: bool = False
+    target_groups: list[TargetGroup] = []
+
+    @classmethod
+    def allowed_values(cls) -> dict[str, tuple]:
+        """Each facet's possible values, e.g. {'group_size': ('een-op-een', ...), 'online_possible': (True, False)}."""
+
+        def values(annotation) -> tuple:
+            if annotation is bool:
+                return (True, False)
+            args = get_args(annotation)
+            if args and all(isinstance(a, str) for a in args):
+                return args
+            return tuple(v for a in args if a is not type(None) for v in values(a))
+
+        return {name: values(field.annotation) for name, field in cls.model_fields.items()}
+
+
+# --- Parts shared by several kinds ---
+
+
+class SourceRef(Strict):
+    """Where in which publication an item comes from."""
+
+    publication: Id
+    section: Plain
+
+
+class Section(Strict):
+    heading: Plain
+    body: Markdown
+
+
+class Link(Strict):
+    """A link to a page outside the handbook."""
+
+    title: Plain
+    url: str = Field(pattern=r"^https?://")
+
+
+class Example(Strict):
+    """A practice example: a project and the organisation behind it."""
+
+    project: Plain
+    organisation: Plain | None = None
+    body: Markdown
+
+
+class Figure(Strict):
+    label: Plain
+    value: Plain
+
+
+class ChecklistItem(Strict):
+    id: Id = Field(pattern=ID_PATTERN)
+    text: Plain
+    detail: Plain | None = None
+
+
+# --- Items: one model per kind ---
+
+
+class Item(Strict):
+    """What every card has: a stable id, a title, a source, links to other items and facets."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    title: Plain
+    summary: Plain
+    source: SourceRef
+    related: list[Id] = []
+    facets: Facets = Facets()
+
+    @field_validator("related")
+    @classmethod
+    def _no_self_duplicates(cls, value: list[str]):
+        if len(set(value)) != len(value):
+            raise ValueError("an id is listed twice")
+        return value
+
+
+class MethodCard(Item):
+    """A work form, such as a focus group or photovoice."""
+
+    kind: ClassVar[str] = "method"
+    sections: list[Section] = Field(min_length=1)
+
+
+class Checklist(Item):
+    """A list a team ticks off, printable on one A4 page."""
+
+    kind: ClassVar[str] = "checklist"
+    items: list[ChecklistItem] = Field(min_length=1)
+
+
+class BuildingBlock(Item):
+    """One of the four Pharos building blocks; usable in any order."""
+
+    kind: ClassVar[str] = "building-block"
+    parts: list[Section] = Field(min_length=1)
+
+
+class PUMethod(Item):
+    """One of the ten work methods of proportionate universalism."""
+
+    kind: ClassVar[str] = "pu-method"
+    number: int = Field(ge=1, le=10)
+    group: Plain
+    what: Markdown
+    why: Markdown
+    must_dos: list[Plain] = Field(min_length=1)
+    example: Example
+    get_started: list[Link] = []
+
+
+class Recommendation(Item):
+    """One of the seven Sociaal Binden recommendations, with the evidence behind it."""
+
+    kind: ClassVar[str] = "recommendation"
+    number: int = Field(ge=1, le=7)
+    explanation: Markdown
+    evidence: list[Section] = []
+
+
+class Pilot(Item):
+    """One of the five Sociaal Binden pilots, with its figures and lessons."""
+
+    kind: ClassVar[str] = "pilot"
+    place: Plain
+    body: Markdown
+    figures: list[Figure] = []
+    lessons: list[Plain] = Field(min_length=1)
+
+
+class ToolboxTool(Item):
+    """A tool from the Movisie toolbox."""
+
+    kind: ClassVar[str] = "toolbox-tool"
+    number: str = Field(pattern=r"^[1-6]\.\d+$")
+    tool_type: Plain
+    when: Markdown
+    with_whom: Markdown
+    description: Markdown
+    source_text: Plain
+    more_reading: list[Link] = []
+
+
+CARD_KINDS = (MethodCard, Checklist, BuildingBlock, PUMethod, Recommendation, Pilot, ToolboxTool)
+
+# --- Publications, sections and pages ---
+
+
+class Publication(Strict):
+    """One of the five source publications."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    title: Plain
+    publisher: Plain
+    year: int | None = None
+    used_for: Plain
+
+
+class SiteSection(Strict):
+    """A section of the site: a landing page and the cards in it, in reading order."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    title: Plain
+    summary: Plain
+    intro: Markdown
+    publication: Id | None = None
+    items: list[Id] = Field(min_length=1)
+
+
+class HomePage(Strict):
+    title: Plain
+    intro: Markdown

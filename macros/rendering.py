@@ -1,0 +1,107 @@
+"""Render pages from the handbook: one function per page kind, one Jinja template per kind.
+
+The Jinja environment escapes everything by default; text from the data arrives as ``LocalText``,
+which escapes itself and marks untranslated text with ``lang="nl"``.
+"""
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .handbook import Handbook
+from .i18n import SOURCE_LANGUAGE, Localizer, direction
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page's HTML and its title as safe HTML (marked ``lang="nl"`` when not translated yet)."""
+
+    title: Markup
+    html: str
+
+
+def language_root(lang: str) -> str:
+    """Where a language's pages live, relative to the site root."""
+    return "" if lang == SOURCE_LANGUAGE else f"{lang}/"
+
+
+def relative_url(target: str, current: str) -> str:
+    """A link from the page at ``current`` to ``target`` (both site-relative directory URLs)."""
+    link = posixpath.relpath("/" + target, "/" + current if current.endswith("/") else posixpath.dirname("/" + current))
+    return "./" if link == "." else link + "/"
+
+
+class PageRenderer:
+    """Renders the pages of one language; ``page_url`` is the URL of the page being built."""
+
+    def __init__(self, book: Handbook, lang: str, page_url: str):
+        self.book = book
+        self.lang = lang
+        self.page_url = page_url
+        self.localizer = Localizer(lang, book.translations.get(lang, {}))
+
+    def url_of_item(self, item_id: str) -> str:
+        section = self.book.section_of(item_id)
+        return relative_url(f"{language_root(self.lang)}{section.id}/{item_id}/", self.page_url)
+
+    def url_of_section(self, section_id: str) -> str:
+        return relative_url(f"{language_root(self.lang)}{section_id}/", self.page_url)
+
+    def _render(self, template: str, title, **context) -> RenderedPage:
+        html = _env.get_template(template).render(
+            ui=self.book.ui[self.lang],
+            lang=self.lang,
+            dir=direction(self.lang),
+            url_of_item=self.url_of_item,
+            url_of_section=self.url_of_section,
+            untranslated=self.localizer.fallbacks > 0,
+            **context,
+        )
+        # Blank lines would end the HTML block in the surrounding Markdown page.
+        html = "\n".join(line for line in html.splitlines() if line.strip())
+        return RenderedPage(title=Markup(title.__html__()), html=html)
+
+    def item_page(self, item_id: str) -> RenderedPage:
+        item = self.book.items[item_id]
+        local = self.localizer.localize(item, f"item.{item.id}")
+        related = [self.localizer.localize(other, f"item.{other.id}") for other in self.book.related(item_id)]
+        publication = self.localizer.localize(self.book.publications[item.source.publication], f"publication.{item.source.publication}")
+        section = self.book.section_of(item_id)
+        return self._render(
+            f"{item.kind}.html",
+            local.title,
+            item=local,
+            related=related,
+            publication=publication,
+            section=self.localizer.localize(section, f"section.{section.id}"),
+        )
+
+    def section_page(self, section_id: str) -> RenderedPage:
+        section = self.book.sections[section_id]
+        local = self.localizer.localize(section, f"section.{section.id}")
+        items = [self.localizer.localize(self.book.items[i], f"item.{i}") for i in section.items]
+        publication = (
+            self.localizer.localize(self.book.publications[section.publication], f"publication.{section.publication}")
+            if section.publication
+            else None
+        )
+        return self._render("section.html", local.title, section=local, items=items, publication=publication)
+
+    def home_page(self) -> RenderedPage:
+        home = self.localizer.localize(self.book.home, "home")
+        sections = [self.localizer.localize(s, f"section.{s.id}") for s in self.book.sections.values()]
+        return self._render("home.html", home.title, home=home, sections=sections)

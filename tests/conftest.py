@@ -1,0 +1,85 @@
+"""Shared fixtures: the site's languages, the loaded handbook, and one strict build of the whole site."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+from macros.handbook import load_handbook  # noqa: E402
+
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+def read_languages() -> list[str]:
+    """The site's languages as mkdocs.yml lists them, the default first."""
+    config = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return [lang["locale"] for lang in sorted(i18n["languages"], key=lambda lang: not lang.get("default"))]
+
+
+LANGUAGES = read_languages()
+
+
+def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of all languages into ``site_dir``, optionally from another data folder."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if data_dir is not None:
+        env["HANDBOOK_DATA_DIR"] = str(data_dir)
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site_dir)],
+        cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def languages() -> list[str]:
+    return LANGUAGES
+
+
+@pytest.fixture(scope="session")
+def book():
+    return load_handbook(LANGUAGES)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The whole site, built once per test run."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture()
+def data_copy(tmp_path) -> Path:
+    """A copy of data/ that a test may break on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(PROJECT_DIR / "data", target)
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """The built site on http://127.0.0.1:<free port>/ for the browser tests."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
