@@ -233,6 +233,7 @@ class Publication(Strict):
 
     id: Id = Field(pattern=ID_PATTERN)
     title: Plain
+    subtitle: Plain | None = None
     publisher: Plain
     year: int | None = None
     used_for: Plain
