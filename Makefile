@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test clean
+.PHONY: serve build test readability clean
 
 $(STAMP): requirements.txt requirements-test.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ build: $(STAMP)
 test: $(STAMP)
 	bash tests/ensure-chromium.sh
 	$(BIN)/pytest
+
+## readability: the reading level of every Dutch page, as a table
+readability: build
+	$(BIN)/python -m macros.readability site
 
 clean:
 	rm -rf site $(VENV)

@@ -5,11 +5,25 @@ each, such as ``{{ card("fotospel") }}``; everything else comes from ``data/``.
 """
 from __future__ import annotations
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from .handbook import load_handbook
 from .loading import DataError
 from .rendering import PageRenderer, RenderedPage
+
+READING_LEVEL_PLACEHOLDER = "<!-- reading level table, filled in by hooks.on_page_context -->"
+
+
+def read_site_languages() -> list[str]:
+    """The site's languages as mkdocs.yml lists them, for use outside a build."""
+    import yaml
+
+    from .handbook import PROJECT_DIR
+
+    config = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    return [lang["locale"] for lang in sorted(i18n["languages"], key=lambda lang: not lang.get("default"))]
 
 
 def site_languages(config) -> list[str]:
@@ -53,3 +67,24 @@ def define_env(env) -> None:
     def home() -> str:
         """The home page."""
         return show(renderer().home_page())
+
+    @env.macro
+    def glossary() -> str:
+        """The glossary page."""
+        return show(renderer().glossary_page())
+
+    @env.macro
+    def sources() -> str:
+        """The page that names the five publications."""
+        return show(renderer().sources_page())
+
+    @env.macro
+    def reading_level() -> str:
+        """The reading-level page; its table needs every page, so a hook fills it in after they are built."""
+        env.page.meta["title"] = escape(book.ui[current_language(env.conf)]["page.reading_level.title"])
+        return READING_LEVEL_PLACEHOLDER
+
+    @env.macro
+    def search_page() -> str:
+        """The search page: Pagefind searches the pages of the reader's language only."""
+        return show(renderer().search_page())

@@ -5,8 +5,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading import HOME_FILE, ITEM_FILES, PUBLICATIONS_FILE, SECTIONS_FILE, DataError, Problem, read_yaml, validate
-from .models import HomePage, Item, Publication, SiteSection
+from .i18n import SOURCE_LANGUAGE, Translation, texts_of
+from .loading import GLOSSARY_FILE, HOME_FILE, ITEM_FILES, PUBLICATIONS_FILE, SECTIONS_FILE, DataError, Problem, read_yaml, validate
+from .models import GlossaryEntry, HomePage, Item, Publication, SiteSection, TranslationEntry
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("HANDBOOK_DATA_DIR", PROJECT_DIR / "data"))  # tests point this at a copy
@@ -20,8 +21,22 @@ class Handbook:
     publications: dict[str, Publication]
     sections: dict[str, SiteSection]
     home: HomePage
+    glossary: dict[str, GlossaryEntry]
     ui: dict[str, dict[str, str]]
-    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+    translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
+
+    def source_texts(self) -> dict[str, dict[str, str]]:
+        """Every Dutch text by translation file and key, e.g. {'methods': {'item.fotospel.title': 'Fotospel'}}."""
+        files: dict[str, dict[str, str]] = {}
+        item_files = {model.kind: name.removesuffix(".yml") for name, model in ITEM_FILES.items()}
+        for item in self.items.values():
+            files.setdefault(item_files[item.kind], {}).update(texts_of(item, f"item.{item.id}"))
+        for name, prefix, models in (("sections", "section", self.sections), ("publications", "publication", self.publications),
+                                     ("glossary", "glossary", self.glossary)):
+            for model in models.values():
+                files.setdefault(name, {}).update(texts_of(model, f"{prefix}.{model.id}"))
+        files["home"] = texts_of(self.home, "home")
+        return files
 
     def section_of(self, item_id: str) -> SiteSection:
         return next(s for s in self.sections.values() if item_id in s.items)
@@ -107,6 +122,31 @@ def _load_tables(folder: Path, languages: list[str], data_dir: Path, problems: l
     return tables
 
 
+def _load_translations(folder: Path, languages: list[str], data_dir: Path, problems: list[Problem]) -> dict:
+    """Read data/translations/<lang>/*.yml: key → {text, nl} where nl is the Dutch text translated."""
+    translations: dict[str, dict[str, Translation]] = {}
+    for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.exists() else []:
+        if lang_dir.name not in languages or lang_dir.name == SOURCE_LANGUAGE:
+            problems.append(Problem(_relative(lang_dir, data_dir), None, f"unknown language '{lang_dir.name}'; "
+                                    f"translations are for {', '.join(languages[1:])}"))
+            continue
+        catalog = translations.setdefault(lang_dir.name, {})
+        for path in sorted(lang_dir.glob("*.yml")):
+            label = _relative(path, data_dir)
+            raw = read_yaml(path, label) or {}
+            if not isinstance(raw, dict):
+                problems.append(Problem(label, getattr(raw, "line", 1), "expected a mapping of key: {text, nl}"))
+                continue
+            for key, entry in raw.items():
+                value, found = validate(entry, TranslationEntry, label, str(key))
+                for problem in found:
+                    problem.line = problem.line or raw.key_lines.get(key)
+                problems += found
+                if value is not None:
+                    catalog[str(key)] = Translation(value.text, value.nl)
+    return translations
+
+
 def _check_ui(ui: dict[str, dict], languages: list[str], data_dir: Path, problems: list[Problem]) -> None:
     """Every language has every interface string the source language has, and no others."""
     source = ui.get(languages[0], {})
@@ -122,7 +162,7 @@ def _check_ui(ui: dict[str, dict], languages: list[str], data_dir: Path, problem
                                     f"key not in the {languages[0]} table", field=key))
 
 
-def _check_references(book: Handbook, where: dict, section_where: dict, problems: list[Problem]) -> None:
+def _check_references(book: Handbook, where: dict, section_where: dict, home_label: str, problems: list[Problem]) -> None:
     """Every id that is referred to exists, and every item sits in exactly one section."""
     for item in book.items.values():
         file, line = where[item.id]
@@ -141,6 +181,9 @@ def _check_references(book: Handbook, where: dict, section_where: dict, problems
                 problems.append(Problem(file, line, f"lists '{ref}', which does not exist", section.id, "items"))
         if section.publication and section.publication not in book.publications:
             problems.append(Problem(file, line, f"unknown publication '{section.publication}'", section.id, "publication"))
+    for number, task in enumerate(book.home.tasks):
+        if task.target not in book.items and task.target not in book.sections:
+            problems.append(Problem(home_label, None, f"'{task.target}' is neither an item nor a section", field=f"tasks.{number}.target"))
 
 
 def load_handbook(languages: list[str], data_dir: Path = DATA_DIR) -> Handbook:
@@ -149,16 +192,17 @@ def load_handbook(languages: list[str], data_dir: Path = DATA_DIR) -> Handbook:
     items, where = _load_items(data_dir, problems)
     publications, _ = _load_keyed(data_dir / PUBLICATIONS_FILE, Publication, data_dir, problems)
     sections, section_where = _load_keyed(data_dir / SECTIONS_FILE, SiteSection, data_dir, problems)
+    glossary, _ = _load_keyed(data_dir / GLOSSARY_FILE, GlossaryEntry, data_dir, problems)
     home_label = _relative(data_dir / HOME_FILE, data_dir)
     home, found = validate(read_yaml(data_dir / HOME_FILE, home_label), HomePage, home_label)
     problems += found
     ui = _load_tables(data_dir / UI_DIR_NAME, languages, data_dir, problems)
     _check_ui(ui, languages, data_dir, problems)
-    translations = _load_tables(data_dir / TRANSLATIONS_DIR_NAME, languages, data_dir, problems)
+    translations = _load_translations(data_dir / TRANSLATIONS_DIR_NAME, languages, data_dir, problems)
     if problems:
         raise DataError(problems)
-    book = Handbook(items, publications, sections, home, ui, translations)
-    _check_references(book, where, section_where, problems)
+    book = Handbook(items, publications, sections, home, glossary, ui, translations)
+    _check_references(book, where, section_where, home_label, problems)
     if problems:
         raise DataError(problems)
     return book

@@ -4,12 +4,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads this file by path
 
-from macros import current_language, site_languages  # noqa: E402
+from macros import READING_LEVEL_PLACEHOLDER, current_language, site_languages  # noqa: E402
 from macros.handbook import load_handbook  # noqa: E402
 from macros.navigation import arrange_nav  # noqa: E402
-from macros.rendering import language_root  # noqa: E402
+from macros.readability import measure  # noqa: E402
+from macros.rendering import PageRenderer, language_root  # noqa: E402
+from macros.search import build_search_index  # noqa: E402
 from macros.sitemap import write_sitemap  # noqa: E402
 
 
@@ -23,11 +27,27 @@ def on_nav(nav, config, files):
     return nav
 
 
-_built_urls: list[str] = []
-
-
 def on_pre_build(config):
     _built_urls.clear()
+    if current_language(config) == site_languages(config)[0]:
+        _reading_levels.clear()
+
+
+def on_page_content(html, page, config, files):
+    """Measure the reading level of every Dutch page (the other languages show the Dutch figures)."""
+    if current_language(config) == site_languages(config)[0] and READING_LEVEL_PLACEHOLDER not in html:
+        _reading_levels.append((page.url, page.title, measure(html)))
+    return html
+
+
+def on_page_context(context, page, config, nav):
+    """Fill in the reading-level table once every page has its content."""
+    if READING_LEVEL_PLACEHOLDER in (page.content or ""):
+        book = load_handbook(site_languages(config))
+        rows = sorted(_reading_levels, key=lambda row: row[0])
+        table = PageRenderer(book, current_language(config), page.url).reading_level_page(rows).html
+        page.content = page.content.replace(READING_LEVEL_PLACEHOLDER, table)
+    return context
 
 
 def on_post_page(output, page, config):
@@ -35,6 +55,16 @@ def on_post_page(output, page, config):
     return output
 
 
+@event_priority(-110)  # after static-i18n (-100), which builds the other languages from its own on_post_build
 def on_post_build(config):
-    """static-i18n writes no sitemap.xml for the other languages; Material asks for it on every page."""
+    """A sitemap.xml per language (static-i18n writes none; Material asks for it), then, once every
+    language is built, the search index."""
     write_sitemap(Path(config.site_dir) / language_root(current_language(config)), _built_urls)
+    if not config.plugins["i18n"].building:
+        build_search_index(Path(config.site_dir))
+
+
+# --- Data ---
+
+_built_urls: list[str] = []  # pages of the language being built, for its sitemap
+_reading_levels: list = []  # (url, title, Figures) of every Dutch page

@@ -41,40 +41,55 @@ class LocalText:
         tag = "div" if self.markdown else "span"
         return Markup('<{0} lang="{1}" dir="{2}">{3}</{0}>').format(tag, self.lang, direction(self.lang), html)
 
-    @property
-    def is_fallback(self) -> bool:
-        return self.lang != self.page_lang
+
+@dataclass(frozen=True)
+class Translation:
+    """A translated text and the Dutch text it was made from; when the Dutch changes, it is stale."""
+
+    text: str
+    nl: str
+
+
+def map_texts(value, key: str, convert):
+    """A copy of ``value`` (a model, list or text) with ``convert(text, key)`` applied to every text in it.
+
+    Keys name each text: ``item.fotospel.sections.0.body``; list entries with an id use the id.
+    """
+    if isinstance(value, Plain):
+        return convert(value, key)
+    if isinstance(value, BaseModel):
+        update = {name: map_texts(getattr(value, name), f"{key}.{name}", convert) for name in type(value).model_fields}
+        return value.model_copy(update=update)
+    if isinstance(value, list):
+        return [map_texts(entry, f"{key}.{getattr(entry, 'id', index)}", convert) for index, entry in enumerate(value)]
+    return value
+
+
+def texts_of(value, key: str) -> dict[str, Plain]:
+    """Every text in ``value`` by its key."""
+    found: dict[str, Plain] = {}
+    map_texts(value, key, lambda text, text_key: found.setdefault(text_key, text))
+    return found
 
 
 @dataclass
 class Localizer:
-    """Looks up translations for one page language and remembers whether any text fell back to Dutch."""
+    """Looks up translations for one page language and counts the texts that are missing or stale."""
 
     lang: str
-    catalog: dict[str, str]
-    fallbacks: int = field(default=0)
+    catalog: dict[str, Translation]
+    missing: int = field(default=0)
+    stale: int = field(default=0)
 
     def text(self, value: str, key: str) -> LocalText:
         markdown = isinstance(value, Markdown)
-        translated = self.catalog.get(key) if self.lang != SOURCE_LANGUAGE else None
-        if self.lang != SOURCE_LANGUAGE and translated is None:
-            self.fallbacks += 1
-        if translated is None:
+        entry = self.catalog.get(key) if self.lang != SOURCE_LANGUAGE else None
+        if entry is None:
+            self.missing += self.lang != SOURCE_LANGUAGE
             return LocalText(str(value), SOURCE_LANGUAGE, self.lang, markdown)
-        return LocalText(translated, self.lang, self.lang, markdown)
+        self.stale += entry.nl != str(value)
+        return LocalText(entry.text, self.lang, self.lang, markdown)
 
     def localize(self, value, key: str):
-        """A copy of ``value`` (a model, list or text) with every text field replaced by a LocalText."""
-        if isinstance(value, Plain):
-            return self.text(value, key)
-        if isinstance(value, BaseModel):
-            update = {name: self.localize(getattr(value, name), f"{key}.{name}") for name in type(value).model_fields}
-            return value.model_copy(update=update)
-        if isinstance(value, list):
-            return [self.localize(entry, f"{key}.{getattr(entry, 'id', index)}") for index, entry in enumerate(value)]
-        return value
-
-
-def ui_strings(tables: dict[str, dict[str, str]], lang: str) -> dict[str, str]:
-    """The interface strings for one language (complete: the loader checks that)."""
-    return tables[lang]
+        """A copy of ``value`` with every text replaced by a LocalText in this language."""
+        return map_texts(value, key, self.text)

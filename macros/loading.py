@@ -5,7 +5,7 @@ and says what was expected. Nothing is written: a bad file stops the build and l
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,8 @@ import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from .models import (
-    BuildingBlock, Checklist, HomePage, Item, MethodCard, Pilot, Publication, PUMethod, Recommendation,
-    SiteSection, ToolboxTool,
+    Article, BuildingBlock, Checklist, Item, MethodCard, Pilot, PUMethod, Recommendation,
+    ToolboxTool,
 )
 
 # --- Data ---
@@ -27,10 +27,12 @@ ITEM_FILES: dict[str, type[Item]] = {
     "recommendations.yml": Recommendation,
     "pilots.yml": Pilot,
     "toolbox.yml": ToolboxTool,
+    "pages.yml": Article,
 }
 PUBLICATIONS_FILE = "publications.yml"
 SECTIONS_FILE = "sections.yml"
 HOME_FILE = "home.yml"
+GLOSSARY_FILE = "glossary.yml"
 
 
 # --- Errors ---
@@ -153,10 +155,10 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     for step in loc[:-1]:
         if isinstance(step, int):
             continue
-        field = getattr(current, "model_fields", {}).get(step)
-        if field is None:
+        model_field = getattr(current, "model_fields", {}).get(step)
+        if model_field is None:
             return None
-        annotation = field.annotation
+        annotation = model_field.annotation
         args = getattr(annotation, "__args__", ())
         current = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
         if current is None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar, Literal, get_args
 
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, field_validator
 from pydantic_core import core_schema
 
@@ -49,6 +50,17 @@ class Markdown(Plain):
     @classmethod
     def __get_pydantic_json_schema__(cls, schema, handler):
         return {"type": "string", "contentMediaType": "text/markdown"}
+
+
+class Name(str):
+    """A name as published, such as a Dutch publication title: never translated, always marked as Dutch."""
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source, handler: GetCoreSchemaHandler):
+        return core_schema.no_info_after_validator_function(cls, core_schema.str_schema(strict=True, min_length=1))
+
+    def __html__(self) -> str:
+        return Markup('<span lang="nl" dir="ltr" translate="no">{}</span>').format(str(self))
 
 
 Id = str  # checked by ID_PATTERN below
@@ -102,7 +114,7 @@ class SourceRef(Strict):
     """Where in which publication an item comes from."""
 
     publication: Id
-    section: Plain
+    section: Name  # the source's own heading
 
 
 class Section(Strict):
@@ -157,11 +169,17 @@ class Item(Strict):
         return value
 
 
-class MethodCard(Item):
+class Article(Item):
+    """A page of text in sections, such as the field research figures."""
+
+    kind: ClassVar[str] = "page"
+    sections: list[Section] = Field(min_length=1)
+
+
+class MethodCard(Article):
     """A work form, such as a focus group or photovoice."""
 
     kind: ClassVar[str] = "method"
-    sections: list[Section] = Field(min_length=1)
 
 
 class Checklist(Item):
@@ -171,11 +189,10 @@ class Checklist(Item):
     items: list[ChecklistItem] = Field(min_length=1)
 
 
-class BuildingBlock(Item):
+class BuildingBlock(Article):
     """One of the four Pharos building blocks; usable in any order."""
 
     kind: ClassVar[str] = "building-block"
-    parts: list[Section] = Field(min_length=1)
 
 
 class PUMethod(Item):
@@ -223,7 +240,7 @@ class ToolboxTool(Item):
     more_reading: list[Link] = []
 
 
-CARD_KINDS = (MethodCard, Checklist, BuildingBlock, PUMethod, Recommendation, Pilot, ToolboxTool)
+CARD_KINDS = (Article, MethodCard, Checklist, BuildingBlock, PUMethod, Recommendation, Pilot, ToolboxTool)
 
 # --- Publications, sections and pages ---
 
@@ -232,9 +249,9 @@ class Publication(Strict):
     """One of the five source publications."""
 
     id: Id = Field(pattern=ID_PATTERN)
-    title: Plain
-    subtitle: Plain | None = None
-    publisher: Plain
+    title: Name
+    subtitle: Name | None = None
+    publisher: Name
     year: int | None = None
     used_for: Plain
 
@@ -250,6 +267,31 @@ class SiteSection(Strict):
     items: list[Id] = Field(min_length=1)
 
 
+class Task(Strict):
+    """Something a reader comes to do, on the home page: a short text and where to go."""
+
+    title: Plain
+    text: Plain
+    target: Id  # an item or a section
+
+
 class HomePage(Strict):
     title: Plain
     intro: Markdown
+    tasks: list[Task] = []
+
+
+class GlossaryEntry(Strict):
+    """A specialist word or abbreviation, explained at B1 where it is used and on the glossary page."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    term: Plain
+    forms: list[Plain] = []  # other spellings and inflections that are marked as well
+    explanation: Plain
+
+
+class TranslationEntry(Strict):
+    """One translated text in data/translations/<lang>/*.yml, with the Dutch text it translates."""
+
+    text: str = Field(min_length=1)
+    nl: str

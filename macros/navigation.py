@@ -21,8 +21,11 @@ def arrange_nav(nav_items: list, book: Handbook, lang: str) -> list:
         return pages[0].file.src_uri.split("/")[0] if pages else ""
 
     def position(entry) -> int:
+        """The home page first, then the sections in data order, then the other pages."""
+        if getattr(entry, "is_homepage", False):
+            return 0
         name = folder(entry) if hasattr(entry, "children") else ""
-        return order.index(name) + 1 if name in order else 0
+        return order.index(name) + 1 if name in order else len(order) + 1
 
     for entry in nav_items:
         section_id = folder(entry) if hasattr(entry, "children") else None

@@ -10,10 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .glossary import Term, mark_terms
 from .handbook import Handbook
 from .i18n import SOURCE_LANGUAGE, Localizer, direction
+from .links import mark_external_links
+from .readability import Figures
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 
@@ -61,19 +64,34 @@ class PageRenderer:
     def url_of_section(self, section_id: str) -> str:
         return relative_url(f"{language_root(self.lang)}{section_id}/", self.page_url)
 
-    def _render(self, template: str, title, **context) -> RenderedPage:
-        html = _env.get_template(template).render(
+    def terms(self) -> list[Term]:
+        """The glossary in this language, for marking terms on the page."""
+        localizer = Localizer(self.lang, self.localizer.catalog)
+        entries = [localizer.localize(e, f"glossary.{e.id}") for e in self.book.glossary.values()]
+        return [Term(e.id, (str(e.term), *map(str, e.forms)), str(e.explanation)) for e in entries]
+
+    def url_of(self, target: str) -> str:
+        """The address of an item or a section."""
+        return self.url_of_section(target) if target in self.book.sections else self.url_of_item(target)
+
+    def _render(self, template: str | list[str], title, mark_glossary_terms: bool = True, **context) -> RenderedPage:
+        html = _env.select_template([template] if isinstance(template, str) else template).render(
             ui=self.book.ui[self.lang],
             lang=self.lang,
             dir=direction(self.lang),
             url_of_item=self.url_of_item,
             url_of_section=self.url_of_section,
-            untranslated=self.localizer.fallbacks > 0,
+            url_of=self.url_of,
+            untranslated=self.localizer.missing > 0,
+            stale=self.localizer.stale > 0,
             **context,
         )
         # Blank lines would end the HTML block in the surrounding Markdown page.
         html = "\n".join(line for line in html.splitlines() if line.strip())
-        return RenderedPage(title=Markup(title.__html__()), html=html)
+        if mark_glossary_terms:
+            html = mark_terms(html, self.terms())
+        html = mark_external_links(html, self.book.ui[self.lang]["label.external_link"])
+        return RenderedPage(title=escape(title), html=html)
 
     def item_page(self, item_id: str) -> RenderedPage:
         item = self.book.items[item_id]
@@ -82,7 +100,7 @@ class PageRenderer:
         publication = self.localizer.localize(self.book.publications[item.source.publication], f"publication.{item.source.publication}")
         section = self.book.section_of(item_id)
         return self._render(
-            f"{item.kind}.html",
+            [f"{item.kind}.html", "page.html"],  # kinds with just sections share page.html
             local.title,
             item=local,
             related=related,
@@ -105,3 +123,25 @@ class PageRenderer:
         home = self.localizer.localize(self.book.home, "home")
         sections = [self.localizer.localize(s, f"section.{s.id}") for s in self.book.sections.values()]
         return self._render("home.html", home.title, home=home, sections=sections)
+
+    def glossary_page(self) -> RenderedPage:
+        entries = [self.localizer.localize(e, f"glossary.{e.id}") for e in self.book.glossary.values()]
+        entries.sort(key=lambda e: str(e.term).casefold())
+        return self._render("glossary.html", self.book.ui[self.lang]["page.glossary.title"],
+                            mark_glossary_terms=False, entries=entries)
+
+    def sources_page(self) -> RenderedPage:
+        publications = [self.localizer.localize(p, f"publication.{p.id}") for p in self.book.publications.values()]
+        sections = {s.publication: self.localizer.localize(s, f"section.{s.id}") for s in self.book.sections.values() if s.publication}
+        return self._render("sources.html", self.book.ui[self.lang]["page.sources.title"],
+                            publications=publications, sections=sections)
+
+    def reading_level_page(self, figures: list[tuple[str, str, Figures]]) -> RenderedPage:
+        """The reading level of every page: (url, title, figures) rows, measured at build time."""
+        rows = [(relative_url(url, self.page_url), title, f) for url, title, f in figures]
+        return self._render("reading-level.html", self.book.ui[self.lang]["page.reading_level.title"],
+                            mark_glossary_terms=False, rows=rows)
+
+    def search_page(self) -> RenderedPage:
+        return self._render("search.html", self.book.ui[self.lang]["page.search.title"], mark_glossary_terms=False,
+                            pagefind=relative_url("pagefind/", self.page_url))

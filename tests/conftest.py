@@ -11,24 +11,15 @@ import threading
 from pathlib import Path
 
 import pytest
-import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+from macros import read_site_languages  # noqa: E402
 from macros.handbook import load_handbook  # noqa: E402
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-
-
-def read_languages() -> list[str]:
-    """The site's languages as mkdocs.yml lists them, the default first."""
-    config = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return [lang["locale"] for lang in sorted(i18n["languages"], key=lambda lang: not lang.get("default"))]
-
-
-LANGUAGES = read_languages()
+LANGUAGES = read_site_languages()
 
 
 def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ from conftest import PROJECT_DIR
 
 PHAROS_CARDS = ["focusgroep-organiseren", "focusgroep-begeleiden", "fotospel", "photovoice"]
 PHAROS_CHECKLISTS = ["van-tevoren-regelen", "de-introductie", "doorvragen", "voorbeeldvragen-gezondheid", "afsluiten-en-verslag"]
-PAGE_CALL = re.compile(r'^\{\{ (card|section|home)\((?:"([a-z0-9-]+)")?\) \}\}$')
+PAGE_CALL = re.compile(r'^\{\{ ([a-z_]+)\((?:"([a-z0-9-]+)")?\) \}\}$')
 
 
 def test_the_pharos_work_forms_and_checklists_are_all_there(book):
