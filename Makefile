@@ -12,22 +12,23 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
 	touch $(STAMP)
 
-## serve: build the site and serve it on http://127.0.0.1:8000 with live reload
+## serve: build the site and serve it on http://127.0.0.1:8000 with live reload (no PDFs: they are for make build)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## build: the static site of all four languages in site/ (strict: every warning is an error)
+## build: the static site of all four languages in site/, with the checklist PDFs (strict: warnings are errors)
 build: $(STAMP)
+	bash tests/system-packages.sh
 	$(BIN)/mkdocs build --strict --clean
 
 ## test: every test, including the browser tests in Chromium
 test: $(STAMP)
-	bash tests/ensure-chromium.sh
+	bash tests/system-packages.sh
 	$(BIN)/pytest
 
 ## readability: the reading level of every Dutch page, as a table
 readability: build
-	$(BIN)/python -m macros.readability site
+	$(BIN)/python -c 'import sys; from macros.readability import report; sys.exit(report("site"))'
 
 clean:
 	rm -rf site $(VENV)

@@ -43,7 +43,7 @@ def define_env(env) -> None:
         raise PluginError(str(err)) from None
 
     def renderer() -> PageRenderer:
-        return PageRenderer(book, current_language(env.conf), env.page.url)
+        return PageRenderer(book, current_language(env.conf), env.page.url, env.conf.site_url or "/")
 
     def show(page: RenderedPage) -> str:
         env.page.meta["title"] = page.title
@@ -88,3 +88,10 @@ def define_env(env) -> None:
     def search_page() -> str:
         """The search page: Pagefind searches the pages of the reader's language only."""
         return show(renderer().search_page())
+
+    @env.macro
+    def translation_status() -> str:
+        """How complete, current and reviewed the translations are."""
+        from .translations import status  # imported here: the module also runs as a command
+
+        return show(renderer().translation_status_page({lang: status(book, lang) for lang in book.languages}))

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import SOURCE_LANGUAGE, Translation, texts_of
-from .loading import GLOSSARY_FILE, HOME_FILE, ITEM_FILES, PUBLICATIONS_FILE, SECTIONS_FILE, DataError, Problem, read_yaml, validate
-from .models import GlossaryEntry, HomePage, Item, Publication, SiteSection, TranslationEntry
+from .loading import GLOSSARY_FILE, HOME_FILE, ITEM_FILES, LANGUAGES_FILE, PUBLICATIONS_FILE, SECTIONS_FILE, DataError, Problem, read_yaml, validate
+from .models import GlossaryEntry, HomePage, Item, LanguageInfo, Publication, SiteSection, TranslationEntry
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("HANDBOOK_DATA_DIR", PROJECT_DIR / "data"))  # tests point this at a copy
@@ -23,7 +23,9 @@ class Handbook:
     home: HomePage
     glossary: dict[str, GlossaryEntry]
     ui: dict[str, dict[str, str]]
+    languages: dict[str, LanguageInfo]
     translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
+    item_files: dict[str, Path] = field(default_factory=dict)  # the data file each item comes from
 
     def source_texts(self) -> dict[str, dict[str, str]]:
         """Every Dutch text by translation file and key, e.g. {'methods': {'item.fotospel.title': 'Fotospel'}}."""
@@ -32,7 +34,7 @@ class Handbook:
         for item in self.items.values():
             files.setdefault(item_files[item.kind], {}).update(texts_of(item, f"item.{item.id}"))
         for name, prefix, models in (("sections", "section", self.sections), ("publications", "publication", self.publications),
-                                     ("glossary", "glossary", self.glossary)):
+                                     ("glossary", "glossary", self.glossary), ("languages", "language", self.languages)):
             for model in models.values():
                 files.setdefault(name, {}).update(texts_of(model, f"{prefix}.{model.id}"))
         files["home"] = texts_of(self.home, "home")
@@ -64,7 +66,7 @@ def _read_list(path: Path, label: str) -> list:
     return raw
 
 
-def _load_items(data_dir: Path, problems: list[Problem]) -> tuple[dict[str, Item], dict[str, tuple[str, int]]]:
+def _load_items(data_dir: Path, problems: list[Problem]) -> tuple[dict[str, Item], dict[str, tuple[str, int, Path]]]:
     items: dict[str, Item] = {}
     where: dict[str, tuple[str, int]] = {}
     for filename, model in ITEM_FILES.items():
@@ -80,11 +82,11 @@ def _load_items(data_dir: Path, problems: list[Problem]) -> tuple[dict[str, Item
                 continue
             line = getattr(raw, "line", None)
             if item.id in items:
-                first_file, first_line = where[item.id]
+                first_file, first_line, _ = where[item.id]
                 problems.append(Problem(label, line, f"duplicate id; first used at {first_file}:{first_line}", item.id, "id"))
                 continue
             items[item.id] = item
-            where[item.id] = (label, line)
+            where[item.id] = (label, line, path)
     return items, where
 
 
@@ -165,7 +167,7 @@ def _check_ui(ui: dict[str, dict], languages: list[str], data_dir: Path, problem
 def _check_references(book: Handbook, where: dict, section_where: dict, home_label: str, problems: list[Problem]) -> None:
     """Every id that is referred to exists, and every item sits in exactly one section."""
     for item in book.items.values():
-        file, line = where[item.id]
+        file, line, _ = where[item.id]
         for ref in item.related:
             if ref not in book.items:
                 problems.append(Problem(file, line, f"refers to '{ref}', which does not exist", item.id, "related"))
@@ -193,6 +195,9 @@ def load_handbook(languages: list[str], data_dir: Path = DATA_DIR) -> Handbook:
     publications, _ = _load_keyed(data_dir / PUBLICATIONS_FILE, Publication, data_dir, problems)
     sections, section_where = _load_keyed(data_dir / SECTIONS_FILE, SiteSection, data_dir, problems)
     glossary, _ = _load_keyed(data_dir / GLOSSARY_FILE, GlossaryEntry, data_dir, problems)
+    language_info, _ = _load_keyed(data_dir / LANGUAGES_FILE, LanguageInfo, data_dir, problems)
+    for locale in language_info.keys() - set(languages[1:]):
+        problems.append(Problem(_relative(data_dir / LANGUAGES_FILE, data_dir), None, f"unknown language '{locale}'"))
     home_label = _relative(data_dir / HOME_FILE, data_dir)
     home, found = validate(read_yaml(data_dir / HOME_FILE, home_label), HomePage, home_label)
     problems += found
@@ -201,7 +206,8 @@ def load_handbook(languages: list[str], data_dir: Path = DATA_DIR) -> Handbook:
     translations = _load_translations(data_dir / TRANSLATIONS_DIR_NAME, languages, data_dir, problems)
     if problems:
         raise DataError(problems)
-    book = Handbook(items, publications, sections, home, glossary, ui, translations)
+    book = Handbook(items, publications, sections, home, glossary, ui, language_info, translations,
+                    {item_id: path for item_id, (_, _, path) in where.items()})
     _check_references(book, where, section_where, home_label, problems)
     if problems:
         raise DataError(problems)

@@ -33,6 +33,7 @@ PUBLICATIONS_FILE = "publications.yml"
 SECTIONS_FILE = "sections.yml"
 HOME_FILE = "home.yml"
 GLOSSARY_FILE = "glossary.yml"
+LANGUAGES_FILE = "languages.yml"
 
 
 # --- Errors ---

@@ -265,6 +265,7 @@ class SiteSection(Strict):
     intro: Markdown
     publication: Id | None = None
     items: list[Id] = Field(min_length=1)
+    booklet: bool = False  # the landing page offers to print chosen cards as one booklet
 
 
 class Task(Strict):
@@ -295,3 +296,15 @@ class TranslationEntry(Strict):
 
     text: str = Field(min_length=1)
     nl: str
+
+
+class LanguageInfo(Strict):
+    """Who translated a language and whether a native speaker has reviewed it (data/languages.yml)."""
+
+    locale: str
+    translated_by: Plain
+    reviewed_by_native_speaker: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.locale

@@ -16,6 +16,7 @@ from .glossary import Term, mark_terms
 from .handbook import Handbook
 from .i18n import SOURCE_LANGUAGE, Localizer, direction
 from .links import mark_external_links
+from .printing import last_changed, qr_svg
 from .readability import Figures
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -51,10 +52,11 @@ def relative_url(target: str, current: str) -> str:
 class PageRenderer:
     """Renders the pages of one language; ``page_url`` is the URL of the page being built."""
 
-    def __init__(self, book: Handbook, lang: str, page_url: str):
+    def __init__(self, book: Handbook, lang: str, page_url: str, site_url: str = "/"):
         self.book = book
         self.lang = lang
         self.page_url = page_url
+        self.address = site_url.rstrip("/") + "/" + page_url  # the page's full web address
         self.localizer = Localizer(lang, book.translations.get(lang, {}))
 
     def url_of_item(self, item_id: str) -> str:
@@ -106,6 +108,9 @@ class PageRenderer:
             related=related,
             publication=publication,
             section=self.localizer.localize(section, f"section.{section.id}"),
+            address=self.address,
+            qr=qr_svg(self.address),
+            text_date=last_changed(self.book.item_files[item_id]),
         )
 
     def section_page(self, section_id: str) -> RenderedPage:
@@ -117,7 +122,9 @@ class PageRenderer:
             if section.publication
             else None
         )
-        return self._render("section.html", local.title, section=local, items=items, publication=publication)
+        booklet = [(self.localizer.localize(s, f"section.{s.id}"), [self.localizer.localize(self.book.items[i], f"item.{i}") for i in s.items])
+                   for s in self.book.sections.values()] if section.booklet else []
+        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet)
 
     def home_page(self) -> RenderedPage:
         home = self.localizer.localize(self.book.home, "home")
@@ -145,3 +152,10 @@ class PageRenderer:
     def search_page(self) -> RenderedPage:
         return self._render("search.html", self.book.ui[self.lang]["page.search.title"], mark_glossary_terms=False,
                             pagefind=relative_url("pagefind/", self.page_url))
+
+    def translation_status_page(self, statuses: dict) -> RenderedPage:
+        """How complete each translation is: {lang: {file: Status}}, with who made it and whether it is reviewed."""
+        languages = [self.localizer.localize(info, f"language.{info.locale}") for info in self.book.languages.values()
+                     if self.lang == SOURCE_LANGUAGE or info.locale == self.lang]
+        return self._render("translation-status.html", self.book.ui[self.lang]["page.translations.title"],
+                            mark_glossary_terms=False, languages=languages, statuses=statuses)

@@ -23,10 +23,10 @@ LANGUAGES = read_site_languages()
 
 
 def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of all languages into ``site_dir``, optionally from another data folder."""
+    """Run a strict MkDocs build of all languages into ``site_dir``; from another data folder, without PDFs."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if data_dir is not None:
-        env["HANDBOOK_DATA_DIR"] = str(data_dir)
+        env.update(HANDBOOK_DATA_DIR=str(data_dir), HANDBOOK_PDFS="0")
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site_dir)],
         cwd=PROJECT_DIR, env=env, capture_output=True, text=True,

@@ -70,3 +70,72 @@ def test_every_page_passes_axe_and_stays_on_this_site(browser, served_site, site
             failures[path] = dict(problems)
     visitor.context.close()
     assert not failures, "\n".join(f"{path}: {found}" for path, found in failures.items())
+
+
+SEARCHES = {"nl": "focusgroep", "fy": "fokusgroep", "en": "focus group", "ar": "مجموعة"}
+
+
+@pytest.mark.parametrize("lang", SEARCHES)
+def test_search_finds_pages_in_the_readers_language_only(browser, served_site, lang):
+    root = "" if lang == "nl" else f"{lang}/"
+    visitor = Visitor(browser, served_site, WIDTHS["phone"])
+    problems = visitor.open(f"{served_site}{root}zoeken/?q={SEARCHES[lang]}")
+    visitor.page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    links = visitor.page.eval_on_selector_all(".pagefind-ui__result-link", "links => links.map(a => a.pathname)")
+    visitor.context.close()
+    assert links and problems == {}
+    others = [f"/{other}/" for other in SEARCHES if other not in ("nl", lang)]
+    assert all(link.startswith(f"/{root}") and not link.startswith(tuple(others)) for link in links), links
+
+
+def test_the_search_index_is_not_fetched_before_searching(browser, served_site):
+    visitor = Visitor(browser, served_site, WIDTHS["phone"])
+    fetched = []
+    visitor.page.on("request", lambda r: fetched.append(r.url))
+    visitor.open(served_site + "werkvormen/fotospel/")
+    visitor.context.close()
+    assert not [url for url in fetched if "pagefind" in url]
+
+
+def test_checklist_ticks_stay_on_the_device_clear_and_print(browser, served_site):
+    visitor = Visitor(browser, served_site, WIDTHS["phone"])
+    page = visitor.page
+    visitor.open(served_site + "en/checklists/doorvragen/")
+    boxes = page.locator(".bb-checklist input[type=checkbox]")
+    boxes.nth(1).check()
+    visitor.open(served_site + "en/checklists/doorvragen/")
+    assert boxes.nth(1).is_checked() and not boxes.nth(0).is_checked()
+    assert not page.evaluate("document.cookie")
+    page.emulate_media(media="print")
+    assert page.locator(".bb-checklist").is_visible() and boxes.nth(1).is_checked()
+    assert page.locator(".md-header").is_hidden() and page.locator("button[data-bb-print]").is_hidden()
+    page.emulate_media(media="screen")
+    page.click("[data-bb-clear]")
+    visitor.open(served_site + "en/checklists/doorvragen/")
+    assert not boxes.nth(1).is_checked()
+    visitor.context.close()
+
+
+def test_a_booklet_prints_the_chosen_cards_each_on_a_new_page(browser, served_site):
+    visitor = Visitor(browser, served_site, WIDTHS["laptop"])
+    page = visitor.page
+    problems = visitor.open(served_site + "checklists/")
+    page.evaluate("window.print = () => { window.printed = document.querySelectorAll('.bb-booklet > .bb-card').length; }")
+    page.click("details:has(#booklet-fotospel) summary")
+    for card in ("doorvragen", "fotospel", "van-tevoren-regelen"):
+        page.check(f"#booklet-{card}")
+    page.click("form[data-bb-booklet] button[type=submit]")
+    page.wait_for_function("window.printed !== undefined")
+    assert page.evaluate("window.printed") == 3 and problems == {}
+    visitor.context.close()
+
+
+def test_without_javascript_pages_and_checklists_still_work(browser, served_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(served_site + "ar/checklists/doorvragen/")
+    assert page.locator(".bb-checklist label").count() == 6
+    assert page.locator("button[data-bb-print]").is_hidden()
+    page.locator(".bb-checklist input").first.check()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()

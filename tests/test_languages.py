@@ -20,9 +20,10 @@ def test_every_language_has_every_interface_string(book, languages):
 
 
 def test_every_interface_string_is_used():
-    code = "".join(p.read_text(encoding="utf-8") for p in (PROJECT_DIR / "macros").rglob("*") if p.suffix in {".py", ".html"})
+    code = "".join(p.read_text(encoding="utf-8") for folder in ("macros", "overrides")
+                   for p in (PROJECT_DIR / folder).rglob("*") if p.suffix in {".py", ".html"})
     keys = yaml.safe_load((PROJECT_DIR / "data" / "ui" / "nl.yml").read_text(encoding="utf-8"))
-    dynamic = ("kind.", "facet.")  # built from an item's kind or a facet's name and value
+    dynamic = ("kind.", "facet.", "language.")  # built from an item's kind, a facet, or a language code
     unused = [key for key in keys if f'"{key}"' not in code and not key.startswith(dynamic)]
     assert unused == []
 

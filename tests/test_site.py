@@ -70,9 +70,9 @@ def test_a_card_shows_its_source_facets_and_links(site):
     assert "../../checklists/van-tevoren-regelen/" in links
 
 
-def test_a_checklist_has_one_box_per_item(site, book):
+def test_a_checklist_has_one_labelled_checkbox_per_item(site, book):
     page = soup(page_path(site, "nl", "checklists/doorvragen/"))
-    assert len(page.select(".bb-checklist li .bb-box")) == len(book.items["doorvragen"].items)
+    assert len(page.select(".bb-checklist li input[type=checkbox] + label")) == len(book.items["doorvragen"].items)
 
 
 def test_no_request_goes_to_another_host(site):

@@ -6,6 +6,62 @@ document.querySelectorAll("[data-bb-print]").forEach((button) => {
   button.addEventListener("click", () => window.print());
 });
 
+// Checklists: ticks stay on this device only (localStorage), per language and checklist.
+function setupChecklist(list) {
+  const key = `bb-ticks:${list.dataset.bbChecklist}`;
+  const boxes = [...list.querySelectorAll("input[type=checkbox]")];
+  let ticked = new Set();
+  try {
+    ticked = new Set(JSON.parse(localStorage.getItem(key) || "[]"));
+  } catch {
+    // No storage: ticks last until the page is closed.
+  }
+  const save = () => {
+    try {
+      localStorage.setItem(key, JSON.stringify(boxes.filter((box) => box.checked).map((box) => box.value)));
+    } catch {
+      // Private mode or full storage.
+    }
+  };
+  boxes.forEach((box) => {
+    box.checked = ticked.has(box.value);
+    box.addEventListener("change", save);
+  });
+  const clear = list.parentElement.querySelector("[data-bb-clear]");
+  if (clear) {
+    clear.hidden = false;
+    clear.addEventListener("click", () => {
+      boxes.forEach((box) => (box.checked = false));
+      save();
+    });
+  }
+}
+document.querySelectorAll("[data-bb-checklist]").forEach(setupChecklist);
+
+// Booklet: fetch the chosen cards, put them one per page below the form, and print.
+document.querySelectorAll("[data-bb-booklet]").forEach((form) => {
+  const booklet = document.querySelector(".bb-booklet");
+  form.querySelector("button[type=submit]").hidden = false;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const chosen = [...form.querySelectorAll("input:checked")].map((box) => new URL(box.value, document.baseURI));
+    const cards = await Promise.all(chosen.map(async (url) => {
+      const html = await (await fetch(url)).text();
+      const card = new DOMParser().parseFromString(html, "text/html").querySelector(".bb-card");
+      card.querySelectorAll("[id]").forEach((element) => (element.id = `${url.pathname}-${element.id}`));
+      card.querySelectorAll("label[for]").forEach((label) => (label.htmlFor = `${url.pathname}-${label.htmlFor}`));
+      return card;
+    }));
+    booklet.replaceChildren(...cards);
+    booklet.querySelectorAll("[data-bb-checklist]").forEach(setupChecklist);
+    document.body.classList.add("bb-printing-booklet");
+    booklet.hidden = false;
+    window.print();
+    document.body.classList.remove("bb-printing-booklet");
+    booklet.hidden = true;
+  });
+});
+
 // Search: Pagefind's index is only fetched on the search page, and only for the page's own language.
 document.querySelectorAll("[data-bb-search]").forEach((box) => {
   const base = new URL(box.dataset.pagefind, document.baseURI);

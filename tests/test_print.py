@@ -1,0 +1,91 @@
+"""Printing: every checklist is a one-page A4 PDF in every language, with its items and a QR code back
+to the same page; every card and checklist has a print button."""
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, PROJECT_DIR
+
+A4_POINTS = (595, 842)
+SITE_URL = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+
+
+def checklist_pages(book) -> list[tuple[str, str, str]]:
+    """(language, page folder, checklist id) for every checklist in every language."""
+    return [(lang, ("" if lang == "nl" else f"{lang}/") + f"{book.section_of(i.id).id}/{i.id}", i.id)
+            for lang in LANGUAGES for i in book.items.values() if i.kind == "checklist"]
+
+
+def normalized(text: str, lang: str = "nl") -> str:
+    """Text as PDF extraction and HTML can both give it: no spaces or punctuation, and for Arabic none of
+    the letters, marks and numbers whose order pdftotext gives differently from the page."""
+    text = unicodedata.normalize("NFKC", text)
+    if lang == "ar":
+        text = re.sub(r"[\d–]", "", text)
+    return re.sub(r"[\s\u200e\u200f\u202a-\u202e\u0627\u0623\u0625\u0622\u0644\u0621\u061f\u064b-\u065f\u0670\u0640?.,!:;()'’\"“”-]", "", text)
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return dict(line.split(":", 1) for line in out.splitlines() if ":" in line)
+
+
+@pytest.fixture(scope="module")
+def checklists(book):
+    return checklist_pages(book)
+
+
+def test_every_checklist_pdf_is_one_a4_page_with_every_item(site, book, checklists):
+    problems = []
+    for lang, folder, item_id in checklists:
+        pdf = site / folder / f"{item_id}.pdf"
+        info = pdf_info(pdf)
+        width, height = (round(float(v)) for v in re.findall(r"[\d.]+", info["Page size"])[:2])
+        if info["Pages"].strip() != "1" or (width, height) != A4_POINTS:
+            problems.append(f"{folder}: {info['Pages'].strip()} pages of {width}x{height}")
+        text = normalized(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout, lang)
+        page = BeautifulSoup((site / folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        for label in page.select(".bb-checklist label"):
+            item_text = next(label.strings)
+            if normalized(item_text, lang) not in text:
+                problems.append(f"{folder}: item missing in the PDF: {item_text!r}")
+        if lang == "ar" and not re.search(r"[\u0600-\u06FF\uFB50-\uFEFF]", text):
+            problems.append(f"{folder}: no Arabic text in the PDF")
+    assert problems == []
+
+
+def test_every_download_pdf_link_resolves(site, checklists):
+    for _, folder, _ in checklists:
+        page = BeautifulSoup((site / folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        link = page.select_one("a[download]")
+        assert link and (site / folder / link["href"]).is_file(), folder
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_qr_code_leads_back_to_the_same_page_in_the_same_language(site, book, checklists, lang, tmp_path):
+    for page_lang, folder, item_id in checklists:
+        if page_lang != lang:
+            continue
+        image = tmp_path / item_id
+        subprocess.run(["pdftoppm", "-png", "-r", "150", "-singlefile", str(site / folder / f"{item_id}.pdf"), str(image)], check=True)
+        decoded = subprocess.run(["zbarimg", "--raw", "-q", f"{image}.png"], capture_output=True, text=True).stdout.strip()
+        assert decoded == f"{SITE_URL.rstrip('/')}/{folder}/"
+
+
+def test_every_card_and_checklist_has_a_print_button(site, book):
+    for item in book.items.values():
+        page = BeautifulSoup((site / book.section_of(item.id).id / item.id / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert page.select_one("button[data-bb-print]"), item.id
+
+
+def test_a_checklist_reads_and_prints_without_javascript(site):
+    page = BeautifulSoup((site / "checklists" / "doorvragen" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    boxes = page.select(".bb-checklist input[type=checkbox]")
+    assert boxes and all(page.select_one(f"label[for='{box['id']}']") for box in boxes)
