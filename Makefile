@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test readability clean
+.PHONY: serve serve-nl build test readability bench clean
 
 $(STAMP): requirements.txt requirements-test.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+## serve-nl: the same for Dutch only, for the quickest rebuild while editing
+serve-nl: $(STAMP)
+	HANDBOOK_ALL_LANGUAGES=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
 ## build: the static site of all four languages in site/, with the checklist PDFs (strict: warnings are errors)
 build: $(STAMP)
 	bash tests/system-packages.sh
@@ -24,11 +28,17 @@ build: $(STAMP)
 ## test: every test, including the browser tests in Chromium
 test: $(STAMP)
 	bash tests/system-packages.sh
+	cd tests && npm ci --no-audit --no-fund --silent
 	$(BIN)/pytest
 
 ## readability: the reading level of every Dutch page, as a table
 readability: build
 	$(BIN)/python -c 'import sys; from macros.readability import report; sys.exit(report("site"))'
+
+## bench: weight, speed and build figures against the budgets (prints a table; not a test)
+bench: build
+	cd bench && npm ci --no-audit --no-fund --silent
+	$(BIN)/python bench/bench.py
 
 clean:
 	rm -rf site $(VENV)

@@ -15,13 +15,22 @@ from .rendering import PageRenderer, RenderedPage
 READING_LEVEL_PLACEHOLDER = "<!-- reading level table, filled in by hooks.on_page_context -->"
 
 
-def read_site_languages() -> list[str]:
-    """The site's languages as mkdocs.yml lists them, for use outside a build."""
+def read_mkdocs_config() -> dict:
+    """mkdocs.yml as plain data, for use outside a build (!ENV values read as None)."""
     import yaml
 
     from .handbook import PROJECT_DIR
 
-    config = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"))
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    return yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def read_site_languages() -> list[str]:
+    """The site's languages as mkdocs.yml lists them, for use outside a build."""
+    config = read_mkdocs_config()
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     return [lang["locale"] for lang in sorted(i18n["languages"], key=lambda lang: not lang.get("default"))]
 
@@ -95,3 +104,10 @@ def define_env(env) -> None:
         from .translations import status  # imported here: the module also runs as a command
 
         return show(renderer().translation_status_page({lang: status(book, lang) for lang in book.languages}))
+
+    @env.macro
+    def about_page(page_id: str) -> str:
+        """A page about the handbook itself, such as the accessibility statement."""
+        if page_id not in book.about:
+            raise PluginError(f"{env.page.file.src_uri}: about_page('{page_id}'): no such page in data/about.yml")
+        return show(renderer().about_page(page_id))

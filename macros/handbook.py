@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import SOURCE_LANGUAGE, Translation, texts_of
-from .loading import GLOSSARY_FILE, HOME_FILE, ITEM_FILES, LANGUAGES_FILE, PUBLICATIONS_FILE, SECTIONS_FILE, DataError, Problem, read_yaml, validate
-from .models import GlossaryEntry, HomePage, Item, LanguageInfo, Publication, SiteSection, TranslationEntry
+from .loading import ABOUT_FILE, GLOSSARY_FILE, HOME_FILE, ITEM_FILES, LANGUAGES_FILE, PUBLICATIONS_FILE, SECTIONS_FILE, DataError, Problem, read_yaml, validate
+from .models import AboutPage, GlossaryEntry, HomePage, Item, LanguageInfo, Publication, SiteSection, TranslationEntry
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("HANDBOOK_DATA_DIR", PROJECT_DIR / "data"))  # tests point this at a copy
@@ -24,6 +24,7 @@ class Handbook:
     glossary: dict[str, GlossaryEntry]
     ui: dict[str, dict[str, str]]
     languages: dict[str, LanguageInfo]
+    about: dict[str, AboutPage]
     translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
     item_files: dict[str, Path] = field(default_factory=dict)  # the data file each item comes from
 
@@ -34,7 +35,7 @@ class Handbook:
         for item in self.items.values():
             files.setdefault(item_files[item.kind], {}).update(texts_of(item, f"item.{item.id}"))
         for name, prefix, models in (("sections", "section", self.sections), ("publications", "publication", self.publications),
-                                     ("glossary", "glossary", self.glossary), ("languages", "language", self.languages)):
+                                     ("glossary", "glossary", self.glossary), ("languages", "language", self.languages), ("about", "about", self.about)):
             for model in models.values():
                 files.setdefault(name, {}).update(texts_of(model, f"{prefix}.{model.id}"))
         files["home"] = texts_of(self.home, "home")
@@ -196,6 +197,7 @@ def load_handbook(languages: list[str], data_dir: Path = DATA_DIR) -> Handbook:
     sections, section_where = _load_keyed(data_dir / SECTIONS_FILE, SiteSection, data_dir, problems)
     glossary, _ = _load_keyed(data_dir / GLOSSARY_FILE, GlossaryEntry, data_dir, problems)
     language_info, _ = _load_keyed(data_dir / LANGUAGES_FILE, LanguageInfo, data_dir, problems)
+    about, _ = _load_keyed(data_dir / ABOUT_FILE, AboutPage, data_dir, problems)
     for locale in language_info.keys() - set(languages[1:]):
         problems.append(Problem(_relative(data_dir / LANGUAGES_FILE, data_dir), None, f"unknown language '{locale}'"))
     home_label = _relative(data_dir / HOME_FILE, data_dir)
@@ -206,7 +208,7 @@ def load_handbook(languages: list[str], data_dir: Path = DATA_DIR) -> Handbook:
     translations = _load_translations(data_dir / TRANSLATIONS_DIR_NAME, languages, data_dir, problems)
     if problems:
         raise DataError(problems)
-    book = Handbook(items, publications, sections, home, glossary, ui, language_info, translations,
+    book = Handbook(items, publications, sections, home, glossary, ui, language_info, about, translations,
                     {item_id: path for item_id, (_, _, path) in where.items()})
     _check_references(book, where, section_where, home_label, problems)
     if problems:

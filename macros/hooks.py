@@ -17,7 +17,7 @@ from macros.pdfs import build_checklist_pdfs  # noqa: E402
 from macros.readability import measure  # noqa: E402
 from macros.rendering import PageRenderer, language_root  # noqa: E402
 from macros.search import build_search_index  # noqa: E402
-from macros.sitemap import write_sitemap  # noqa: E402
+from macros.sitemap import add_x_default, write_sitemap  # noqa: E402
 from macros.translations import status  # noqa: E402
 from macros.wellknown import write_security_txt  # noqa: E402
 
@@ -88,11 +88,12 @@ def on_post_template(output, template_name, config):
 
 @event_priority(-110)  # after static-i18n (-100), which builds the other languages from its own on_post_build
 def on_post_build(config):
-    """A sitemap.xml per language (static-i18n writes none; Material asks for it), then, once every
-    language is built, the search index."""
+    """A sitemap.xml per language folder; once every language is built: security.txt, x-default links
+    in the main sitemap, the search index and (for `mkdocs build`) the checklist PDFs."""
     write_sitemap(Path(config.site_dir) / language_root(current_language(config)), _built_urls)
     if not config.plugins["i18n"].building:
         write_security_txt(Path(config.site_dir), config.extra["security_contact"], site_languages(config))
+        add_x_default(Path(config.site_dir), site_languages(config)[0])
         build_search_index(Path(config.site_dir))
         if _run.get("command") == "build" and os.environ.get("HANDBOOK_PDFS", "1") != "0":
             book = load_handbook(site_languages(config))

@@ -34,6 +34,7 @@ SECTIONS_FILE = "sections.yml"
 HOME_FILE = "home.yml"
 GLOSSARY_FILE = "glossary.yml"
 LANGUAGES_FILE = "languages.yml"
+ABOUT_FILE = "about.yml"
 
 
 # --- Errors ---

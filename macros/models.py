@@ -268,6 +268,15 @@ class SiteSection(Strict):
     booklet: bool = False  # the landing page offers to print chosen cards as one booklet
 
 
+class AboutPage(Strict):
+    """A page about the handbook itself (data/about.yml), such as the accessibility statement."""
+
+    id: Id = Field(pattern=ID_PATTERN)
+    title: Plain
+    summary: Plain
+    sections: list[Section] = Field(min_length=1)
+
+
 class Task(Strict):
     """Something a reader comes to do, on the home page: a short text and where to go."""
 

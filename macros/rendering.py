@@ -159,3 +159,7 @@ class PageRenderer:
                      if self.lang == SOURCE_LANGUAGE or info.locale == self.lang]
         return self._render("translation-status.html", self.book.ui[self.lang]["page.translations.title"],
                             mark_glossary_terms=False, languages=languages, statuses=statuses)
+
+    def about_page(self, page_id: str) -> RenderedPage:
+        page = self.localizer.localize(self.book.about[page_id], f"about.{page_id}")
+        return self._render("about.html", page.title, page=page)

@@ -1,6 +1,8 @@
-"""A sitemap.xml for each language folder: Material asks for one beside every language's home page."""
+"""Sitemaps: one for each language folder (static-i18n writes only the main one), and x-default links."""
 from __future__ import annotations
 
+import gzip
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -20,3 +22,16 @@ def write_sitemap(site_dir: Path, urls: list[str]) -> None:
     target = site_dir / "sitemap.xml"
     if not target.exists():
         target.write_text(sitemap_xml(urls), encoding="utf-8")
+
+
+def add_x_default(site_dir: Path, default_language: str) -> None:
+    """Give every page in the site's main sitemap an x-default alternate: the page in the default language."""
+    target = site_dir / "sitemap.xml"
+    if not target.exists():
+        return
+    link = re.compile(rf'(\s*)<xhtml:link rel="alternate" hreflang="{default_language}" href="([^"]*)"/>')
+    text = link.sub(lambda m: f'{m.group(0)}{m.group(1)}<xhtml:link rel="alternate" hreflang="x-default" href="{m.group(2)}"/>',
+                    target.read_text(encoding="utf-8"))
+    target.write_text(text, encoding="utf-8")
+    with gzip.open(site_dir / "sitemap.xml.gz", "wt", encoding="utf-8") as packed:
+        packed.write(text)

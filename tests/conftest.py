@@ -15,6 +15,7 @@ import pytest
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+from browsing import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
 from macros import read_site_languages  # noqa: E402
 from macros.handbook import load_handbook  # noqa: E402
 
@@ -74,3 +75,24 @@ def served_site(site):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def production_site(site):
+    """The built site behind the production nginx configuration (deploy/nginx/), with its headers."""
+    sys.path.insert(0, str(PROJECT_DIR / "deploy"))
+    import local_nginx
+
+    with local_nginx.serve(site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless (browser downloads fail here)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()

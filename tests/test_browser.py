@@ -2,57 +2,14 @@
 of WCAG 2.0/2.1/2.2 A and AA, no request to another host, no console error, no failed request."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+
+from browsing import WIDTHS, Visitor, built_pages
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
-WIDTHS = {"phone": 412, "laptop": 1280}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS)
-        yield chromium
-        chromium.close()
-
-
-def built_pages(site) -> list[str]:
-    """Every HTML page of the site, as a path below the site root."""
-    paths = []
-    for path in sorted(site.rglob("*.html")):
-        relative = path.relative_to(site).as_posix()
-        paths.append(relative.removesuffix("index.html"))
-    return paths
-
-
-class Visitor:
-    """One browser tab that records what goes wrong while pages load."""
-
-    def __init__(self, browser, base: str, width: int):
-        self.context = browser.new_context(viewport={"width": width, "height": 900})
-        self.page = self.context.new_page()
-        self.host = urlsplit(base).netloc
-        self.problems: dict[str, list[str]] = {}
-        self.page.on("request", lambda r: self._note("foreign request", r.url) if urlsplit(r.url).netloc not in (self.host, "") else None)
-        self.page.on("console", lambda m: self._note("console error", m.text) if m.type == "error" else None)
-        self.page.on("response", lambda r: self._note("failed response", f"{r.status} {r.url}") if r.status >= 400 else None)
-
-    def _note(self, kind: str, text: str) -> None:
-        self.problems.setdefault(kind, []).append(text)
-
-    def open(self, url: str) -> dict[str, list[str]]:
-        self.problems = {}
-        self.page.goto(url, wait_until="load")
-        return self.problems
 
 
 @pytest.mark.parametrize("device", WIDTHS)
@@ -138,4 +95,13 @@ def test_without_javascript_pages_and_checklists_still_work(browser, served_site
     assert page.locator("button[data-bb-print]").is_hidden()
     page.locator(".bb-checklist input").first.check()
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.focus(".md-select button")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: "/ar/" not in url and url.endswith("/checklists/doorvragen/"))
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    page.goto(served_site + "werkvormen/")
+    page.locator(".md-header label[for=__drawer]").click()
+    page.locator(".md-nav--primary a.md-nav__link[href$='photovoice/']").click()
+    assert page.url.endswith("werkvormen/photovoice/")
     context.close()

@@ -8,13 +8,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PROJECT_DIR
+from conftest import LANGUAGES
+from macros import read_mkdocs_config
 
 A4_POINTS = (595, 842)
-SITE_URL = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["site_url"]
+SITE_URL = read_mkdocs_config()["site_url"]
 
 
 def checklist_pages(book) -> list[tuple[str, str, str]]:

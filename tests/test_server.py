@@ -12,7 +12,7 @@ import pytest
 from conftest import PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "deploy"))
-import local_nginx  # noqa: E402
+import local_nginx  # noqa: E402  (deploy/ is not a package)
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -21,9 +21,8 @@ HEADERS = {
 
 
 @pytest.fixture(scope="module")
-def nginx(site):
-    with local_nginx.serve(site) as base:
-        yield base
+def nginx(production_site):
+    return production_site
 
 
 def fetch(url: str, encoding: str = "identity"):

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, build_site
+from conftest import LANGUAGES, PROJECT_DIR, build_site
 
 
 def page_path(site: Path, lang: str, url: str) -> Path:
@@ -18,8 +18,12 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+STANDALONE_PAGES = [p.stem + "/" for p in (PROJECT_DIR / "docs").glob("*.md") if p.stem != "index"]
+
+
 def all_urls(book) -> list[str]:
-    urls = [""]
+    """Every page of one language: home, the standalone pages, the sections and their items."""
+    urls = ["", *STANDALONE_PAGES]
     for section in book.sections.values():
         urls.append(f"{section.id}/")
         urls += [f"{section.id}/{item}/" for item in section.items]
@@ -102,3 +106,26 @@ def test_text_from_the_data_is_escaped_in_the_built_html(data_copy, tmp_path):
     dutch = BeautifulSoup(page_path(tmp_path / "site", "nl", "werkvormen/fotospel/").read_text(encoding="utf-8"), "html.parser")
     assert "Foto<script>alert(1)</script>spel" in dutch.h1.get_text()
     assert "Foto<script>alert(1)</script>spel" in dutch.title.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_accessibility_statement_is_there_in_every_language(site, lang):
+    page = soup(page_path(site, lang, "toegankelijkheid/"))
+    assert "2026" in page.select_one("article").get_text() and "axe-core" in page.select_one("article").get_text()
+
+
+def test_pages_and_sitemap_name_every_language_version_and_x_default(site):
+    page = soup(page_path(site, "en", "werkvormen/fotospel/"))
+    alternates = {link["hreflang"]: link["href"] for link in page.select("link[rel=alternate][hreflang]")}
+    assert set(alternates) == {*LANGUAGES, "x-default"} and alternates["x-default"] == alternates["nl"]
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count('hreflang="x-default"') == sitemap.count("<url>") > 0
+    for lang in LANGUAGES[1:]:
+        assert (site / lang / "sitemap.xml").exists() and (site / lang / "404.html").exists()
+
+
+def test_the_language_switcher_names_each_language_in_itself(site):
+    page = soup(page_path(site, "ar", "checklists/doorvragen/"))
+    links = {a["lang"]: (a.get_text(strip=True), a["href"]) for a in page.select("a.md-select__link")}
+    assert links["nl"][0] == "Nederlands" and links["fy"][0] == "Frysk" and links["ar"][0] == "العربية"
+    assert links["en"][1].endswith("en/checklists/doorvragen/")

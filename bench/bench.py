@@ -1,0 +1,211 @@
+"""make bench: the handbook's weight and speed against its budgets, printed as a table (not a test).
+
+Serves the built site/ with the production nginx configuration on 127.0.0.1, measures first and second
+page visits in Chromium, runs Lighthouse (mobile), times a full build and one of ten times the data, and
+times a rebuild under `mkdocs serve` in Dutch only.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(PROJECT), str(PROJECT / "deploy"), str(PROJECT / "tests")]
+
+import local_nginx  # noqa: E402
+from browsing import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
+
+SITE = PROJECT / "site"
+PYTHON = sys.executable
+PAGES = {"home": "", "card": "werkvormen/fotospel/", "checklist": "checklists/van-tevoren-regelen/",
+         "recommendation": "sociaal-binden/aanbeveling-vertrouwd-netwerk/"}
+SECOND_PAGE = "werkvormen/photovoice/"
+LANGUAGES = {"nl": "", "ar": "ar/"}
+BUDGET = {"first_card_kb": 80, "second_page_kb": 10, "performance": 0.98, "accessibility": 1.0,
+          "best-practices": 1.0, "seo": 1.0}
+
+rows: list[tuple[str, str, str, str]] = []  # what, figure, budget, verdict
+
+
+def report(what: str, figure, budget: str = "", ok: bool | None = None) -> None:
+    rows.append((what, str(figure), budget, "" if ok is None else ("met" if ok else "NOT MET")))
+
+
+# --- Weight in the browser ---
+
+
+def transfers(base: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for lang, root in LANGUAGES.items():
+            for kind, path in PAGES.items():
+                context = browser.new_context(viewport={"width": 412, "height": 900})
+                page = context.new_page()
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                sizes: list[int] = []
+                urls: list[str] = []
+                cdp.on("Network.loadingFinished", lambda e: sizes.append(e["encodedDataLength"]))
+                cdp.on("Network.requestWillBeSent", lambda e: urls.append(e["request"]["url"]))
+                page.goto(base + root + path, wait_until="networkidle")
+                first = sum(sizes) / 1024
+                searched = any("pagefind" in url for url in urls)
+                sizes.clear()
+                page.goto(base + root + SECOND_PAGE, wait_until="networkidle")
+                second = sum(sizes) / 1024
+                context.close()
+                budget_first = BUDGET["first_card_kb"]
+                report(f"first visit, {kind} ({lang})", f"{first:.1f} KB", f"<= {budget_first} KB" if kind == "card" else "",
+                       first <= budget_first if kind == "card" else None)
+                report(f"second page after {kind} ({lang})", f"{second:.1f} KB", f"<= {BUDGET['second_page_kb']} KB",
+                       second <= BUDGET["second_page_kb"])
+                report(f"search index fetched on {kind} ({lang})", "yes" if searched else "no", "no", not searched)
+        browser.close()
+
+
+def lighthouse(base: str) -> None:
+    binary = PROJECT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    flags = " ".join(["--headless=new", *CHROMIUM_FLAGS])
+    for lang, root in LANGUAGES.items():
+        for kind, path in PAGES.items():
+            with tempfile.NamedTemporaryFile(suffix=".json") as out:
+                subprocess.run([str(binary), base + root + path, "--quiet", "--output=json", f"--output-path={out.name}",
+                                f"--chrome-flags={flags}", "--only-categories=performance,accessibility,best-practices,seo"],
+                               env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True, timeout=300)
+                categories = json.load(open(out.name))["categories"]
+            for name, data in categories.items():
+                score = data["score"]
+                report(f"Lighthouse {name}, {kind} ({lang})", f"{score:.2f}", f">= {BUDGET[name]}", score >= BUDGET[name])
+
+
+# --- Build time, memory and growth ---
+
+
+def timed_build(project: Path, env: dict) -> tuple[float, int]:
+    """Seconds and peak memory (MB) of a strict build in ``project``."""
+    script = ("import resource, subprocess, sys, time; t = time.time(); "
+              "r = subprocess.run(sys.argv[1:]); "
+              "print(time.time() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)")
+    result = subprocess.run([PYTHON, "-c", script, PYTHON, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(project / "site")],
+                            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}, capture_output=True, text=True)
+    if result.returncode:
+        raise RuntimeError(result.stderr[-2000:])
+    seconds, kilobytes = result.stdout.split()[-2:]
+    return float(seconds), int(kilobytes) // 1024
+
+
+def index_sizes(site: Path) -> dict[str, float]:
+    sizes: dict[str, float] = {}
+    for path in (site / "pagefind").rglob("*"):
+        match = re.match(r"(?:pagefind\.)?([a-z]{2})[_-]", path.name)
+        if path.is_file() and match:
+            sizes[match.group(1)] = sizes.get(match.group(1), 0) + path.stat().st_size / 1024
+    return sizes
+
+
+def copy_project(target: Path) -> Path:
+    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides"):
+        (shutil.copytree if (PROJECT / name).is_dir() else shutil.copy)(PROJECT / name, target / name)
+    return target
+
+
+def multiply_data(project: Path, times: int) -> None:
+    """Make the data ``times`` as large: every item again with ids ending in -2, -3, ..., with pages and translations."""
+    from macros.loading import ITEM_FILES
+
+    data = project / "data"
+    sections = yaml.safe_load((data / "sections.yml").read_text())
+    for filename in ITEM_FILES:
+        path = data / filename
+        if not path.exists():
+            continue
+        items = yaml.safe_load(path.read_text())
+        copies = [dict(item, id=f"{item['id']}-{n}", related=[f"{r}-{n}" for r in item.get("related", [])])
+                  for n in range(2, times + 1) for item in items]
+        path.write_text(yaml.safe_dump(items + copies, allow_unicode=True, sort_keys=False))
+        for copy in copies:
+            section = next(s for s in sections if copy["id"].rsplit("-", 1)[0] in s["items"])
+            section["items"].append(copy["id"])
+            (project / "docs" / section["id"] / f"{copy['id']}.md").write_text(f'{{{{ card("{copy["id"]}") }}}}\n')
+    (data / "sections.yml").write_text(yaml.safe_dump(sections, allow_unicode=True, sort_keys=False))
+    for folder in (data / "translations").iterdir():
+        for path in folder.glob("*.yml"):
+            entries = yaml.safe_load(path.read_text()) or {}
+            extra = {re.sub(r"^item\.([a-z0-9-]+)\.", rf"item.\1-{n}.", key): value
+                     for n in range(2, times + 1) for key, value in entries.items() if key.startswith("item.")}
+            path.write_text(yaml.safe_dump({**entries, **extra}, allow_unicode=True, sort_keys=False))
+
+
+def builds() -> None:
+    with tempfile.TemporaryDirectory() as one, tempfile.TemporaryDirectory() as ten:
+        real = copy_project(Path(one))
+        seconds, memory = timed_build(real, {"HANDBOOK_PDFS": "0"})
+        report("full build, 4 languages, real data", f"{seconds:.1f} s, peak {memory} MB")
+        for lang, kb in sorted(index_sizes(real / "site").items()):
+            report(f"search index, real data ({lang})", f"{kb:.0f} KB")
+        big = copy_project(Path(ten))
+        multiply_data(big, 10)
+        seconds, memory = timed_build(big, {"HANDBOOK_PDFS": "0", "HANDBOOK_DATA_DIR": str(big / "data")})
+        report("full build, 4 languages, data x10", f"{seconds:.1f} s, peak {memory} MB")
+        for lang, kb in sorted(index_sizes(big / "site").items()):
+            report(f"search index, data x10 ({lang})", f"{kb:.0f} KB")
+
+
+def edit_latency() -> None:
+    """Seconds from saving a data file to the rebuilt page, under `mkdocs serve` in Dutch only."""
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp))
+        port = local_nginx.free_port()
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_ALL_LANGUAGES": "false", "HANDBOOK_DATA_DIR": str(project / "data")}
+        server = subprocess.Popen([PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        url = f"http://127.0.0.1:{port}/werkvormen/fotospel/"
+        try:
+            for _ in range(600):
+                try:
+                    urllib.request.urlopen(url).read()
+                    break
+                except OSError:
+                    time.sleep(0.1)
+            methods = project / "data" / "methods.yml"
+            methods.write_text(methods.read_text().replace("  title: Fotospel\n", "  title: Fotospel bewerkt\n", 1))
+            saved = time.time()
+            while time.time() - saved < 120:
+                if "Fotospel bewerkt" in urllib.request.urlopen(url).read().decode():
+                    break
+                time.sleep(0.05)
+            report("edit a data file to rebuilt page (make serve-nl)", f"{time.time() - saved:.1f} s")
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def main() -> int:
+    with local_nginx.serve(SITE) as base:
+        transfers(base)
+        lighthouse(base)
+    builds()
+    edit_latency()
+    width = max(len(r[0]) for r in rows)
+    print(f"\n{'measure':{width}}  {'figure':>22}  {'budget':>10}  verdict")
+    for what, figure, budget, verdict in rows:
+        print(f"{what:{width}}  {figure:>22}  {budget:>10}  {verdict}")
+    missed = [r for r in rows if r[3] == "NOT MET"]
+    print(f"\n{len(rows)} figures; budgets not met: {len(missed) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
