@@ -190,6 +190,18 @@ def _check_references(book: Handbook, where: dict, section_where: dict, home_lab
 
 
 def load_handbook(languages: list[str], data_dir: Path = DATA_DIR) -> Handbook:
+    """The checked handbook; read again only when a data file has changed (a build asks for it often)."""
+    stamp = (tuple(languages), str(data_dir), max((p.stat().st_mtime_ns for p in data_dir.rglob("*.yml")), default=0))
+    if stamp not in _loaded:
+        _loaded.clear()
+        _loaded[stamp] = _read_handbook(languages, data_dir)
+    return _loaded[stamp]
+
+
+_loaded: dict[tuple, Handbook] = {}
+
+
+def _read_handbook(languages: list[str], data_dir: Path) -> Handbook:
     """Load and check every data file; raise DataError listing every problem found."""
     problems: list[Problem] = []
     items, where = _load_items(data_dir, problems)
