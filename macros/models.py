@@ -240,8 +240,6 @@ class ToolboxTool(Item):
     more_reading: list[Link] = []
 
 
-CARD_KINDS = (Article, MethodCard, Checklist, BuildingBlock, PUMethod, Recommendation, Pilot, ToolboxTool)
-
 # --- Publications, sections and pages ---
 
 
