@@ -15,6 +15,17 @@ UI_DIR_NAME = "ui"
 TRANSLATIONS_DIR_NAME = "translations"
 
 
+KEY_PREFIXES = ((Item, "item"), (SiteSection, "section"), (Publication, "publication"), (GlossaryEntry, "glossary"),
+                (LanguageInfo, "language"), (AboutPage, "about"))
+
+
+def text_key(model) -> str:
+    """Where a model's texts live in the translation files: 'item.fotospel', 'section.werkvormen', 'home'."""
+    if isinstance(model, HomePage):
+        return "home"
+    return next(f"{prefix}.{model.id}" for kind, prefix in KEY_PREFIXES if isinstance(model, kind))
+
+
 @dataclass
 class Handbook:
     items: dict[str, Item]
@@ -33,12 +44,12 @@ class Handbook:
         files: dict[str, dict[str, str]] = {}
         item_files = {model.kind: name.removesuffix(".yml") for name, model in ITEM_FILES.items()}
         for item in self.items.values():
-            files.setdefault(item_files[item.kind], {}).update(texts_of(item, f"item.{item.id}"))
-        for name, prefix, models in (("sections", "section", self.sections), ("publications", "publication", self.publications),
-                                     ("glossary", "glossary", self.glossary), ("languages", "language", self.languages), ("about", "about", self.about)):
+            files.setdefault(item_files[item.kind], {}).update(texts_of(item, text_key(item)))
+        for name, models in (("sections", self.sections), ("publications", self.publications), ("glossary", self.glossary),
+                             ("languages", self.languages), ("about", self.about)):
             for model in models.values():
-                files.setdefault(name, {}).update(texts_of(model, f"{prefix}.{model.id}"))
-        files["home"] = texts_of(self.home, "home")
+                files.setdefault(name, {}).update(texts_of(model, text_key(model)))
+        files["home"] = texts_of(self.home, text_key(self.home))
         return files
 
     def section_of(self, item_id: str) -> SiteSection:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .handbook import Handbook
+from .handbook import Handbook, text_key
 from .i18n import Localizer
 
 
@@ -31,7 +31,7 @@ def arrange_nav(nav_items: list, book: Handbook, lang: str) -> list:
         section_id = folder(entry) if hasattr(entry, "children") else None
         if section_id in book.sections:
             section = book.sections[section_id]
-            entry.title = Markup(localizer.text(section.title, f"section.{section_id}.title").__html__())
+            entry.title = Markup(localizer.text(section.title, f"{text_key(section)}.title").__html__())
             entry.children.sort(key=lambda page: _page_position(page, section.items))
     return sorted(nav_items, key=position)
 

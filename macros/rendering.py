@@ -13,7 +13,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .glossary import Term, mark_terms
-from .handbook import Handbook
+from .handbook import Handbook, text_key
 from .i18n import SOURCE_LANGUAGE, Localizer, direction
 from .links import mark_external_links
 from .printing import last_changed, qr_svg
@@ -59,6 +59,10 @@ class PageRenderer:
         self.address = site_url.rstrip("/") + "/" + page_url  # the page's full web address
         self.localizer = Localizer(lang, book.translations.get(lang, {}))
 
+    def local(self, model):
+        """A model with its texts in this page's language."""
+        return self.localizer.localize(model, text_key(model))
+
     def url_of_item(self, item_id: str) -> str:
         section = self.book.section_of(item_id)
         return relative_url(f"{language_root(self.lang)}{section.id}/{item_id}/", self.page_url)
@@ -69,7 +73,7 @@ class PageRenderer:
     def terms(self) -> list[Term]:
         """The glossary in this language, for marking terms on the page."""
         localizer = Localizer(self.lang, self.localizer.catalog)
-        entries = [localizer.localize(e, f"glossary.{e.id}") for e in self.book.glossary.values()]
+        entries = [localizer.localize(e, text_key(e)) for e in self.book.glossary.values()]
         return [Term(e.id, (str(e.term), *map(str, e.forms)), str(e.explanation)) for e in entries]
 
     def url_of(self, target: str) -> str:
@@ -97,9 +101,9 @@ class PageRenderer:
 
     def item_page(self, item_id: str) -> RenderedPage:
         item = self.book.items[item_id]
-        local = self.localizer.localize(item, f"item.{item.id}")
-        related = [self.localizer.localize(other, f"item.{other.id}") for other in self.book.related(item_id)]
-        publication = self.localizer.localize(self.book.publications[item.source.publication], f"publication.{item.source.publication}")
+        local = self.local(item)
+        related = [self.local(other) for other in self.book.related(item_id)]
+        publication = self.local(self.book.publications[item.source.publication])
         section = self.book.section_of(item_id)
         return self._render(
             [f"{item.kind}.html", "page.html"],  # kinds with just sections share page.html
@@ -107,7 +111,7 @@ class PageRenderer:
             item=local,
             related=related,
             publication=publication,
-            section=self.localizer.localize(section, f"section.{section.id}"),
+            section=self.local(section),
             address=self.address,
             qr=qr_svg(self.address),
             text_date=last_changed(self.book.item_files[item_id]),
@@ -115,31 +119,31 @@ class PageRenderer:
 
     def section_page(self, section_id: str) -> RenderedPage:
         section = self.book.sections[section_id]
-        local = self.localizer.localize(section, f"section.{section.id}")
-        items = [self.localizer.localize(self.book.items[i], f"item.{i}") for i in section.items]
+        local = self.local(section)
+        items = [self.local(self.book.items[i]) for i in section.items]
         publication = (
-            self.localizer.localize(self.book.publications[section.publication], f"publication.{section.publication}")
+            self.local(self.book.publications[section.publication])
             if section.publication
             else None
         )
-        booklet = [(self.localizer.localize(s, f"section.{s.id}"), [self.localizer.localize(self.book.items[i], f"item.{i}") for i in s.items])
+        booklet = [(self.local(s), [self.local(self.book.items[i]) for i in s.items])
                    for s in self.book.sections.values()] if section.booklet else []
         return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet)
 
     def home_page(self) -> RenderedPage:
-        home = self.localizer.localize(self.book.home, "home")
-        sections = [self.localizer.localize(s, f"section.{s.id}") for s in self.book.sections.values()]
+        home = self.local(self.book.home)
+        sections = [self.local(s) for s in self.book.sections.values()]
         return self._render("home.html", home.title, home=home, sections=sections)
 
     def glossary_page(self) -> RenderedPage:
-        entries = [self.localizer.localize(e, f"glossary.{e.id}") for e in self.book.glossary.values()]
+        entries = [self.local(e) for e in self.book.glossary.values()]
         entries.sort(key=lambda e: str(e.term).casefold())
         return self._render("glossary.html", self.book.ui[self.lang]["page.glossary.title"],
                             mark_glossary_terms=False, entries=entries)
 
     def sources_page(self) -> RenderedPage:
-        publications = [self.localizer.localize(p, f"publication.{p.id}") for p in self.book.publications.values()]
-        sections = {s.publication: self.localizer.localize(s, f"section.{s.id}") for s in self.book.sections.values() if s.publication}
+        publications = [self.local(p) for p in self.book.publications.values()]
+        sections = {s.publication: self.local(s) for s in self.book.sections.values() if s.publication}
         return self._render("sources.html", self.book.ui[self.lang]["page.sources.title"],
                             publications=publications, sections=sections)
 
@@ -155,11 +159,11 @@ class PageRenderer:
 
     def translation_status_page(self, statuses: dict) -> RenderedPage:
         """How complete each translation is: {lang: {file: Status}}, with who made it and whether it is reviewed."""
-        languages = [self.localizer.localize(info, f"language.{info.locale}") for info in self.book.languages.values()
+        languages = [self.local(info) for info in self.book.languages.values()
                      if self.lang == SOURCE_LANGUAGE or info.locale == self.lang]
         return self._render("translation-status.html", self.book.ui[self.lang]["page.translations.title"],
                             mark_glossary_terms=False, languages=languages, statuses=statuses)
 
     def about_page(self, page_id: str) -> RenderedPage:
-        page = self.localizer.localize(self.book.about[page_id], f"about.{page_id}")
+        page = self.local(self.book.about[page_id])
         return self._render("about.html", page.title, page=page)
