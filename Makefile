@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve serve-nl build test readability bench clean
+.PHONY: serve serve-nl build publish test readability bench clean
 
 $(STAMP): requirements.txt requirements-test.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,12 @@ serve-nl: $(STAMP)
 build: $(STAMP)
 	bash tests/system-packages.sh
 	$(BIN)/mkdocs build --strict --clean
+
+## publish: the build to put online; refuses a local address or placeholder contact:
+##          make publish SITE_URL=https://... SECURITY_CONTACT=mailto:...
+publish: $(STAMP)
+	bash tests/system-packages.sh
+	HANDBOOK_PUBLISH=true $(BIN)/mkdocs build --strict --clean
 
 ## test: every test, including the browser tests in Chromium
 test: $(STAMP)

@@ -122,13 +122,13 @@ def copy_project(target: Path) -> Path:
 
 
 def multiply_data(project: Path, times: int) -> None:
-    """Make the data ``times`` as large: every item again with ids ending in -2, -3, ..., with pages and translations."""
-    from macros.loading import ITEM_FILES
+    """Make the data ``times`` as large: every item again with ids ending in -2, -3, ..., with translations."""
+    from macros.content.kinds import ITEM_KINDS
 
     data = project / "data"
     sections = yaml.safe_load((data / "sections.yml").read_text())
-    for filename in ITEM_FILES:
-        path = data / filename
+    for kind in ITEM_KINDS:
+        path = data / kind.data_file
         if not path.exists():
             continue
         items = yaml.safe_load(path.read_text())
@@ -138,7 +138,6 @@ def multiply_data(project: Path, times: int) -> None:
         for copy in copies:
             section = next(s for s in sections if copy["id"].rsplit("-", 1)[0] in s["items"])
             section["items"].append(copy["id"])
-            (project / "docs" / section["id"] / f"{copy['id']}.md").write_text(f'{{{{ card("{copy["id"]}") }}}}\n')
     (data / "sections.yml").write_text(yaml.safe_dump(sections, allow_unicode=True, sort_keys=False))
     for folder in (data / "translations").iterdir():
         for path in folder.glob("*.yml"):

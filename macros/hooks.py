@@ -1,86 +1,122 @@
-"""MkDocs hooks: the few build steps that macros cannot do from inside a page."""
+"""MkDocs hooks: the build steps that macros cannot do from inside a page, one small call each.
+
+The flow: ``on_config`` gives static-i18n the languages of data/languages.yml; ``on_files`` adds one page
+per item, section and standalone page of the data; the macros (macros/__init__.py) render each page; the
+later hooks order the menu, measure the reading level, and write what the whole site needs once every
+language is built: sitemaps, security.txt, the search index and the checklist PDFs.
+"""
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads this file by path
 
-from macros import READING_LEVEL_PLACEHOLDER, current_language, site_languages  # noqa: E402
-from macros.handbook import load_handbook  # noqa: E402
-from macros.navigation import arrange_nav  # noqa: E402
-from macros.pdfs import build_checklist_pdfs  # noqa: E402
+from macros import site_i18n  # noqa: E402
+from macros.build_log import BuildTimer, log, quiet_build_logs  # noqa: E402
+from macros.content.handbook import load_handbook, load_languages  # noqa: E402
+from macros.content.yaml_files import DataError  # noqa: E402
+from macros.outputs.pdfs import build_checklist_pdfs  # noqa: E402
+from macros.outputs.search import build_search_index  # noqa: E402
+from macros.outputs.sitemap import add_x_default, write_sitemap  # noqa: E402
+from macros.outputs.wellknown import write_security_txt  # noqa: E402
+from macros.pages import site_pages  # noqa: E402
+from macros.publishing import check_publish_settings  # noqa: E402
 from macros.readability import measure  # noqa: E402
-from macros.rendering import PageRenderer, language_root  # noqa: E402
-from macros.search import build_search_index  # noqa: E402
-from macros.sitemap import add_x_default, write_sitemap  # noqa: E402
-from macros.translations import status  # noqa: E402
-from macros.wellknown import write_security_txt  # noqa: E402
+from macros.render.navigation import arrange_nav  # noqa: E402
+from macros.render.renderer import READING_LEVEL_PLACEHOLDER, PageRenderer  # noqa: E402
+from macros.render.urls import address  # noqa: E402
+from macros.translation.status import status  # noqa: E402
 
 
 # --- Hooks ---
 
 
 def on_startup(command, dirty):
-    """Remember whether this is a build or a live preview: only a build prints the checklist PDFs."""
+    """Remember whether this is a build or a live preview (only a build prints the checklist PDFs); print
+    only warnings, errors and a summary line."""
     _run["command"] = command
+    quiet_build_logs()
+
+
+@event_priority(100)  # before static-i18n (-100) reads its language list
+def on_config(config):
+    """The languages from data/languages.yml; a publishing build refuses local addresses."""
+    try:
+        languages = load_languages()
+    except DataError as err:
+        raise PluginError(str(err)) from None
+    if site_i18n.starting(config):
+        _run["timer"], _run["pages"] = BuildTimer(), 0
+    site_i18n.configure_languages(config, languages, os.environ.get("HANDBOOK_ALL_LANGUAGES", "true") != "false")
+    check_publish_settings(config, os.environ.get("HANDBOOK_PUBLISH") == "true")
+    return config
+
+
+def on_files(files, config):
+    """One page per item, section, about page and standalone page of the data; docs/ holds no pages."""
+    stray = [f.src_uri for f in files if f.is_documentation_page()]
+    if stray:
+        raise PluginError(f"docs/ holds page files, but pages come from data/: remove {', '.join(sorted(stray))}")
+    site_i18n.add_pages(files, config, _page_files())
+    return files
 
 
 def on_nav(nav, config, files):
-    """Sections in data order, with titles in the language being built."""
-    book = load_handbook(site_languages(config))
-    nav.items = arrange_nav(nav.items, book, current_language(config))
+    """The pages made in memory get their content back (static-i18n's on_files drops it); sections in
+    data order, with titles in the language being built."""
+    site_i18n.restore_page_content(files, _page_files())
+    nav.items = arrange_nav(nav.items, _book(), site_i18n.current_language(config))
     return nav
 
 
 def on_pre_build(config):
     """Interface strings of the language being built, for theme templates such as 404.html; a note on
     every page while no native speaker has reviewed the language; a warning for stale translations."""
-    book = load_handbook(site_languages(config))
-    lang = current_language(config)
+    book, lang = _book(), site_i18n.current_language(config)
+    language = book.languages[lang]
     config.extra["ui"] = book.ui[lang]
-    info = book.languages.get(lang)
-    config.extra["review_notice"] = book.ui[lang]["notice.not_reviewed"] if info and not info.reviewed_by_native_speaker else ""
-    stale = sum(s.stale for s in status(book, lang).values()) if info else 0
+    config.extra["review_notice"] = "" if language.source or language.reviewed_by_native_speaker else book.ui[lang]["notice.not_reviewed"]
+    stale = 0 if language.source else sum(s.stale for s in status(book, lang).values())
     if stale:
-        _log.warning("%s: %d translated texts are stale (the Dutch changed); see python -m macros.translations todo", lang, stale)
+        log.warning("%s: %d translated texts are stale (the Dutch changed); see python -m macros.translation todo", lang, stale)
     _built_urls.clear()
-    if current_language(config) == site_languages(config)[0]:
+    if language.source:
         _reading_levels.clear()
 
 
 def on_page_content(html, page, config, files):
     """Measure the reading level of every Dutch page (the other languages show the Dutch figures)."""
-    if current_language(config) == site_languages(config)[0] and READING_LEVEL_PLACEHOLDER not in html:
-        _reading_levels.append((page.url, page.title, measure(html)))
+    if site_i18n.is_source_language(config) and READING_LEVEL_PLACEHOLDER not in html:
+        _reading_levels.append((page.url, page.title, measure(html, _book().source)))
     return html
 
 
 def on_page_context(context, page, config, nav):
     """Fill in the reading-level table once every page has its content."""
     if READING_LEVEL_PLACEHOLDER in (page.content or ""):
-        book = load_handbook(site_languages(config))
         rows = sorted(_reading_levels, key=lambda row: row[0])
-        table = PageRenderer(book, current_language(config), page.url).reading_level_page(rows).html
+        table = PageRenderer(_book(), site_i18n.current_language(config), page.url).reading_level_page(rows).html
         page.content = page.content.replace(READING_LEVEL_PLACEHOLDER, table)
     return context
 
 
 def on_post_page(output, page, config):
     _built_urls.append(page.canonical_url or page.url)
+    _run["pages"] += 1
     return output
 
 
 def on_post_template(output, template_name, config):
     """A 404 page per language: static-i18n lets every language write the same site/404.html."""
-    lang = current_language(config)
-    if template_name != "404.html" or lang == site_languages(config)[0]:
+    language = _book().languages[site_i18n.current_language(config)]
+    if template_name != "404.html" or language.source:
         return output
-    target = Path(config.site_dir) / language_root(lang) / "404.html"
+    target = Path(config.site_dir) / language.root / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
     return ""  # MkDocs skips an empty template, so the Dutch site/404.html stays
@@ -90,22 +126,32 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     """A sitemap.xml per language folder; once every language is built: security.txt, x-default links
     in the main sitemap, the search index and (for `mkdocs build`) the checklist PDFs."""
-    write_sitemap(Path(config.site_dir) / language_root(current_language(config)), _built_urls)
-    if not config.plugins["i18n"].building:
-        write_security_txt(Path(config.site_dir), config.extra["security_contact"], site_languages(config))
-        add_x_default(Path(config.site_dir), site_languages(config)[0])
-        build_search_index(Path(config.site_dir))
-        if _run.get("command") == "build" and os.environ.get("HANDBOOK_PDFS", "1") != "0":
-            book = load_handbook(site_languages(config))
-            checklists = [(f"{language_root(lang)}{book.section_of(item.id).id}/{item.id}", item.id)
-                          for lang in site_languages(config) for item in book.items.values() if item.kind == "checklist"]
-            build_checklist_pdfs(Path(config.site_dir), checklists)
+    book, site_dir = _book(), Path(config.site_dir)
+    write_sitemap(site_dir / book.languages[site_i18n.current_language(config)].root, _built_urls)
+    if not site_i18n.all_languages_built(config):
+        return
+    codes = list(book.languages)
+    write_security_txt(site_dir, config.extra["security_contact"], codes)
+    add_x_default(site_dir, book.source.code)
+    build_search_index(site_dir)
+    if _run.get("command") == "build" and os.environ.get("HANDBOOK_PDFS", "1") != "0":
+        checklists = [(language.root + address(book, item.id), item.id) for language in book.languages.values()
+                      for item in book.items.values() if item.kind == "checklist"]
+        build_checklist_pdfs(site_dir, checklists)
+    _run["timer"].summary(len(book.languages), _run["pages"])
 
 
 # --- Data ---
 
-_run: dict[str, str] = {}  # the MkDocs command: build or serve
-_log = logging.getLogger("handbook")  # outside "mkdocs": a stale translation warns without failing --strict
-_log.addHandler(logging.StreamHandler())
+
+def _book():
+    return load_handbook()
+
+
+def _page_files() -> dict[str, str]:
+    return {page.src_uri: page.markdown for page in site_pages(_book())}
+
+
+_run: dict = {}  # the MkDocs command (build or serve), the build's timer and its page count
 _built_urls: list[str] = []  # pages of the language being built, for its sitemap
 _reading_levels: list = []  # (url, title, Figures) of every Dutch page

@@ -1,11 +1,10 @@
-"""Shared fixtures: the site's languages, the loaded handbook, and one strict build of the whole site."""
+"""Shared fixtures: the site's languages, the loaded handbook, one strict build of the whole site, and
+one of the small fixture handbook."""
 from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -16,22 +15,10 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
 from browsing import CHROMIUM, CHROMIUM_FLAGS  # noqa: E402
-from macros import read_site_languages  # noqa: E402
-from macros.handbook import load_handbook  # noqa: E402
+from handbooks import build_site, copy_small_handbook  # noqa: E402
+from macros.content.handbook import load_handbook, load_languages  # noqa: E402
 
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-LANGUAGES = read_site_languages()
-
-
-def build_site(site_dir: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of all languages into ``site_dir``; from another data folder, without PDFs."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if data_dir is not None:
-        env.update(HANDBOOK_DATA_DIR=str(data_dir), HANDBOOK_PDFS="0")
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site_dir)],
-        cwd=PROJECT_DIR, env=env, capture_output=True, text=True,
-    )
+LANGUAGES = [lang.code for lang in load_languages()]
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +28,7 @@ def languages() -> list[str]:
 
 @pytest.fixture(scope="session")
 def book():
-    return load_handbook(LANGUAGES)
+    return load_handbook()
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +46,22 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(PROJECT_DIR / "data", target)
     return target
+
+
+@pytest.fixture()
+def small_data(tmp_path) -> Path:
+    """A copy of the small fixture handbook that a test may change."""
+    return copy_small_handbook(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> Path:
+    """The small fixture handbook, built once per test run."""
+    data = copy_small_handbook(tmp_path_factory.mktemp("small") / "data")
+    site_dir = data.parent / "site"
+    result = build_site(site_dir, data)
+    assert result.returncode == 0, result.stderr
+    return site_dir
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,13 +1,14 @@
 """Bad data stops the build with one clear message: file, line, item id, field and what was expected."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, build_site
-from macros.handbook import load_handbook
-from macros.loading import DataError
+from handbooks import build_site
+from macros.content.handbook import load_handbook
+from macros.content.yaml_files import DataError
 
 
 def edit(path: Path, old: str, new: str) -> int:
@@ -21,7 +22,7 @@ def edit(path: Path, old: str, new: str) -> int:
 
 def error_for(data_dir: Path) -> str:
     with pytest.raises(DataError) as caught:
-        load_handbook(LANGUAGES, data_dir)
+        load_handbook(data_dir)
     return str(caught.value)
 
 
@@ -52,9 +53,9 @@ def test_unknown_field(data_copy):
 
 
 def test_duplicate_id(data_copy):
-    line = edit(data_copy / "methods.yml", "- id: photovoice\n", "- id: fotospel\n")
+    line = edit(data_copy / "methods.yml", "- id: photovoice\n", "- id: focusgroep-begeleiden\n")
     message = error_for(data_copy)
-    assert f"data/methods.yml:{line}: item 'fotospel': field 'id': duplicate id; first used at data/methods.yml:" in message
+    assert f"data/methods.yml:{line}: item 'focusgroep-begeleiden': field 'id': duplicate id; first used at data/methods.yml:129" in message
 
 
 def test_reference_to_unknown_id(data_copy):
@@ -88,9 +89,69 @@ def test_unknown_facet_value(data_copy):
     assert "'een-op-een', 'klein', 'groep' or 'groot'" in message
 
 
-def test_unsafe_markdown_link_is_refused(data_copy):
-    edit(data_copy / "methods.yml", "Met een fotospel praat je", "[Klik](javascript:alert(1)) Met een fotospel praat je")
-    assert "link target 'javascript:alert(1' is not allowed" in error_for(data_copy)
+UNSAFE = {
+    "inline javascript: link": ("[Klik](javascript:alert(1))", "link target 'javascript:alert(1)' is not allowed"),
+    "reference-style link": ("[klik][x]\n\n[x]: javascript:alert(1)", "link target 'javascript:alert(1)' is not allowed"),
+    "data: link": ("[Klik](data:text/html;base64,PHNjcmlwdD4=)", "link target 'data:text/html;base64,PHNjcmlwdD4=' is not allowed"),
+    "vbscript: link": ("[Klik](VBScript:msgbox(1))", "link target 'VBScript:msgbox(1)' is not allowed"),
+    "image from another host": ("![x](https://other.example/x.png)", "image 'https://other.example/x.png' is not allowed"),
+}
+
+
+@pytest.mark.parametrize("trick", UNSAFE)
+def test_an_unsafe_link_in_a_dutch_text_is_refused(small_data, trick):
+    text, expected = UNSAFE[trick]
+    line = edit(small_data / "methods.yml", "      body: Een kaart met alles vertaald.", "      body: |\n        " + text.replace("\n", "\n        "))
+    message = error_for(small_data)
+    assert f"data/methods.yml:{line}: item 'volledig': field 'sections.0.body': {expected}" in message
+
+
+@pytest.mark.parametrize("trick", UNSAFE)
+def test_an_unsafe_link_in_a_translation_is_refused(small_data, trick):
+    text, expected = UNSAFE[trick]
+    path = small_data / "translations" / "en" / "methods.yml"
+    line = edit(path, "item.volledig.sections.0.body:", "item.volledig.sections.0.body:")
+    edit(path, "  text: A card with everything translated.", "  text: |\n    " + text.replace("\n", "\n    "))
+    message = error_for(small_data)
+    assert f"data/translations/en/methods.yml:{line}: field 'item.volledig.sections.0.body': {expected}" in message
+
+
+@pytest.mark.parametrize("trick", UNSAFE)
+def test_no_unsafe_link_reaches_a_page_even_past_the_check(trick):
+    """The sanitizer is the second line of defence: it drops what the check would refuse."""
+    from macros.html.markdown import render_markdown
+
+    html = str(render_markdown(UNSAFE[trick][0]))
+    assert not any(bad in html.lower() for bad in ("javascript:", "data:", "vbscript:", "other.example"))
+
+
+def test_an_item_that_lists_itself_as_related_is_refused(small_data):
+    line = edit(small_data / "methods.yml", "  related: [half]", "  related: [half, volledig]")
+    assert f"data/methods.yml:{line}: item 'volledig': field 'related': the item lists itself" in error_for(small_data)
+
+
+def test_a_yaml_alias_bomb_is_refused_within_seconds(small_data):
+    bomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n' + "".join(
+        f"{chr(98 + n)}: &{chr(98 + n)} [*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)},*{chr(97 + n)}]\n"
+        for n in range(9))
+    (small_data / "home.yml").write_text(bomb, encoding="utf-8")
+    started = time.monotonic()
+    message = error_for(small_data)
+    assert time.monotonic() - started < 5
+    assert "data/home.yml:2: YAML syntax error: aliases (*name) are not allowed in data files" in message
+
+
+def test_a_data_file_over_the_size_limit_is_refused(small_data):
+    from macros.content.yaml_files import MAX_BYTES
+
+    (small_data / "glossary.yml").write_text("# " + "x" * MAX_BYTES + "\n", encoding="utf-8")
+    assert f"data/glossary.yml: the file is larger than {MAX_BYTES:,} bytes" in error_for(small_data)
+
+
+def test_a_translation_whose_dutch_text_no_longer_exists_is_refused(small_data):
+    path = small_data / "translations" / "en" / "methods.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "item.weg.title:\n  nl: Weg\n  text: Gone\n", encoding="utf-8")
+    assert "field 'item.weg.title': no Dutch text has this key (removed or renamed?)" in error_for(small_data)
 
 
 def test_the_build_stops_with_the_message_and_no_traceback(data_copy, tmp_path):
@@ -101,8 +162,23 @@ def test_the_build_stops_with_the_message_and_no_traceback(data_copy, tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_bad_input_changes_no_file(data_copy):
-    edit(data_copy / "methods.yml", "  title: Fotospel\n", "  title: 42\n")
-    before = {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
-    error_for(data_copy)
-    assert before == {p: p.read_bytes() for p in data_copy.rglob("*") if p.is_file()}
+def test_a_failed_build_leaves_no_site_that_looks_built(small_data, tmp_path):
+    edit(small_data / "methods.yml", "  title: Volledig vertaald\n", "  title: 42\n")
+    result = build_site(tmp_path / "site", small_data)
+    assert result.returncode != 0
+    assert not list((tmp_path / "site").rglob("*.html"))
+
+
+def test_a_publishing_build_refuses_a_local_address_and_a_placeholder_contact(small_data, tmp_path):
+    result = build_site(tmp_path / "site", small_data, HANDBOOK_PUBLISH="true")
+    assert result.returncode != 0
+    assert "the site address 'http://127.0.0.1:8000/' is local or a placeholder: set SITE_URL" in result.stderr
+    assert "the security contact 'mailto:security@bereiken-en-betrekken.example' is a placeholder" in result.stderr
+    assert not list((tmp_path / "site").rglob("*.html"))
+
+
+def test_a_publishing_build_with_a_public_address_and_contact_builds(small_data, tmp_path):
+    result = build_site(tmp_path / "site", small_data, HANDBOOK_PUBLISH="true", SITE_URL="https://handboek.voorbeeld.nl/",
+                        SECURITY_CONTACT="mailto:security@voorbeeld.nl")
+    assert result.returncode == 0, result.stderr
+    assert "https://handboek.voorbeeld.nl/en/werkvormen/volledig/" in (tmp_path / "site" / "en" / "sitemap.xml").read_text(encoding="utf-8")

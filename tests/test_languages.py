@@ -1,13 +1,21 @@
-"""Four languages: every interface string exists in each, and Frisian has its own theme strings."""
+"""The languages: every interface string exists in each, Frisian has its own theme strings, a new
+language needs only data, and the translators' commands work."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import material
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import PROJECT_DIR
+from handbooks import build_site
+from macros.pages import site_pages
+from macros.render.urls import address
 
 THEME_KEY = re.compile(r'^\s*"([a-z.]+)":', re.M)
 
@@ -23,7 +31,7 @@ def test_every_interface_string_is_used():
     code = "".join(p.read_text(encoding="utf-8") for folder in ("macros", "overrides")
                    for p in (PROJECT_DIR / folder).rglob("*") if p.suffix in {".py", ".html"})
     keys = yaml.safe_load((PROJECT_DIR / "data" / "ui" / "nl.yml").read_text(encoding="utf-8"))
-    dynamic = ("kind.", "facet.", "language.")  # built from an item's kind, a facet, or a language code
+    dynamic = ("kind.", "facet.")  # built from an item's kind or a facet
     unused = [key for key in keys if f'"{key}"' not in code and not key.startswith(dynamic)]
     assert unused == []
 
@@ -33,3 +41,50 @@ def test_frisian_has_every_theme_string_of_material():
     frisian = PROJECT_DIR / "overrides" / "partials" / "languages" / "fy.html"
     assert THEME_KEY.findall(frisian.read_text(encoding="utf-8")) == THEME_KEY.findall(dutch.read_text(encoding="utf-8"))
     assert '"language": "fy"' in frisian.read_text(encoding="utf-8")
+
+
+def test_a_fifth_language_without_translations_builds_and_shows_dutch_with_an_english_notice(data_copy, tmp_path, book):
+    """A new language needs one entry in data/languages.yml; until its translations and interface table
+    exist, its pages show the Dutch text marked as Dutch, with the notices of the English table."""
+    languages = data_copy / "languages.yml"
+    languages.write_text(languages.read_text(encoding="utf-8") + "- code: tr\n  name: Türkçe\n  translated_by: Nog niemand\n",
+                         encoding="utf-8")
+    result = build_site(tmp_path / "site", data_copy)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    for page in site_pages(book):
+        url = address(book, page.id)
+        html = BeautifulSoup((site / "tr" / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+        assert html.html["lang"] == "tr", url
+        if page.kind in ("item", "section", "home", "about"):
+            assert html.select_one("article .bb-notice").get_text(strip=True) == book.ui["en"]["notice.untranslated"], url
+            assert html.select_one("article h1 [lang=nl]"), url
+        assert html.select_one(".bb-review-notice").get_text(strip=True) == book.ui["en"]["notice.not_reviewed"], url
+    switcher = BeautifulSoup((site / "en" / "index.html").read_text(encoding="utf-8"), "html.parser").select("a.md-select__link")
+    assert [a["lang"] for a in switcher] == ["nl", "fy", "en", "ar", "tr"]
+    for lang in ("fy", "en", "ar"):
+        assert (site / lang / "werkvormen" / "fotospel" / "index.html").exists()
+        assert not BeautifulSoup((site / lang / "werkvormen" / "fotospel" / "index.html").read_text(encoding="utf-8"),
+                                 "html.parser").select("article .bb-notice")
+
+
+def translation_command(data_dir: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "macros.translation", *args], cwd=PROJECT_DIR, capture_output=True,
+                          text=True, env=dict(os.environ, HANDBOOK_DATA_DIR=str(data_dir)))
+
+
+def test_the_status_command_counts_complete_stale_and_missing_texts(small_data):
+    result = translation_command(small_data, "status")
+    assert result.stdout.splitlines() == ["fy: 34 complete, 0 stale, 0 missing of 34 texts",
+                                          "en: 32 complete, 1 stale, 1 missing of 34 texts"]
+
+
+def test_the_todo_command_lists_what_to_translate_and_add_puts_it_in_place(small_data, tmp_path):
+    todo = yaml.safe_load(translation_command(small_data, "todo", "en", "methods").stdout)
+    assert todo == {"item.half.sections.0.body": {"nl": "Deze tekst is nog niet vertaald.", "text": ""}}
+    filled = tmp_path / "filled.yml"
+    filled.write_text(yaml.safe_dump({"item.half.sections.0.body": {"nl": "Deze tekst is nog niet vertaald.",
+                                                                    "text": "This text is not translated yet."}}))
+    assert translation_command(small_data, "add", "en", "methods", str(filled)).stdout.strip() == "1 texts added to en/methods.yml"
+    assert "en: 33 complete, 1 stale, 0 missing of 34 texts" in translation_command(small_data, "status").stdout
+    assert yaml.safe_load(translation_command(small_data, "todo", "en", "methods").stdout) == {}

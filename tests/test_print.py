@@ -2,6 +2,7 @@
 to the same page; every card and checklist has a print button."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import unicodedata
@@ -11,15 +12,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES
-from macros import read_mkdocs_config
+from handbooks import build_site
 
 A4_POINTS = (595, 842)
-SITE_URL = read_mkdocs_config()["site_url"]
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")  # mkdocs.yml: site_url
 
 
 def checklist_pages(book) -> list[tuple[str, str, str]]:
     """(language, page folder, checklist id) for every checklist in every language."""
-    return [(lang, ("" if lang == "nl" else f"{lang}/") + f"{book.section_of(i.id).id}/{i.id}", i.id)
+    return [(lang, book.languages[lang].root + f"{book.section_of(i.id).id}/{i.id}", i.id)
             for lang in LANGUAGES for i in book.items.values() if i.kind == "checklist"]
 
 
@@ -89,3 +90,18 @@ def test_a_checklist_reads_and_prints_without_javascript(site):
     page = BeautifulSoup((site / "checklists" / "doorvragen" / "index.html").read_text(encoding="utf-8"), "html.parser")
     boxes = page.select(".bb-checklist input[type=checkbox]")
     assert boxes and all(page.select_one(f"label[for='{box['id']}']") for box in boxes)
+
+
+def test_a_printed_card_shows_the_date_of_the_last_change_of_its_data_file(small_data, tmp_path):
+    """The date comes from git: the small handbook, committed on a known day, shows that day."""
+    env = dict(os.environ, GIT_AUTHOR_DATE="2024-03-05T12:00:00", GIT_COMMITTER_DATE="2024-03-05T12:00:00",
+               GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
+               GIT_COMMITTER_EMAIL="test@example.org")
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "data"]):
+        subprocess.run(["git", *command], cwd=small_data, env=env, check=True)
+    result = build_site(tmp_path / "site", small_data)
+    assert result.returncode == 0, result.stderr
+    for root in ("", "en/"):
+        footer = BeautifulSoup((tmp_path / "site" / root / "werkvormen/volledig/index.html").read_text(encoding="utf-8"),
+                               "html.parser").select_one(".bb-print-footer").get_text()
+        assert "2024-03-05" in footer

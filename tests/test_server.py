@@ -9,7 +9,7 @@ import urllib.request
 
 import pytest
 
-from conftest import PROJECT_DIR
+from conftest import LANGUAGES, PROJECT_DIR
 
 sys.path.insert(0, str(PROJECT_DIR / "deploy"))
 import local_nginx  # noqa: E402  (deploy/ is not a package)
@@ -46,17 +46,23 @@ def test_every_response_has_the_security_headers(nginx, path):
 
 
 def test_text_is_compressed(nginx):
-    for encoding in ("gzip", "br") if local_nginx.BROTLI_MODULE.exists() else ("gzip",):
+    assert local_nginx.BROTLI_MODULE.exists(), "nginx's brotli module is missing (tests/system-packages.sh installs it)"
+    for encoding in ("gzip", "br"):
         status, headers, _ = fetch(nginx + "werkvormen/fotospel/", encoding)
         assert status == 200 and headers["Content-Encoding"] == encoding
 
 
-def test_fingerprinted_assets_are_cached_for_a_year_and_pages_briefly(nginx, site):
+def test_fingerprinted_assets_are_cached_for_a_year(nginx, site):
     stylesheet = next((site / "assets" / "stylesheets").glob("main.*.min.css")).name
     _, headers, _ = fetch(nginx + f"assets/stylesheets/{stylesheet}")
     assert "max-age=31536000" in headers["Cache-Control"] and "immutable" in headers["Cache-Control"]
-    _, headers, _ = fetch(nginx + "werkvormen/fotospel/")
-    assert "max-age=600" in headers["Cache-Control"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ["", "werkvormen/fotospel/", "sitemap.xml", "checklists/doorvragen/doorvragen.pdf"])
+def test_pages_and_files_of_every_language_are_cached_briefly(nginx, book, lang, path):
+    status, headers, _ = fetch(nginx + book.languages[lang].root + path)
+    assert status == 200 and "max-age=600" in headers["Cache-Control"]
 
 
 @pytest.mark.parametrize("lang, title", [("", "Pagina niet gevonden"), ("fy/", "Side net fûn"),

@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, PROJECT_DIR, build_site
+from conftest import LANGUAGES
+from handbooks import build_site
+from macros.pages import site_pages
+from macros.render.urls import address
 
 
 def page_path(site: Path, lang: str, url: str) -> Path:
@@ -18,16 +21,9 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-STANDALONE_PAGES = [p.stem + "/" for p in (PROJECT_DIR / "docs").glob("*.md") if p.stem != "index"]
-
-
 def all_urls(book) -> list[str]:
-    """Every page of one language: home, the standalone pages, the sections and their items."""
-    urls = ["", *STANDALONE_PAGES]
-    for section in book.sections.values():
-        urls.append(f"{section.id}/")
-        urls += [f"{section.id}/{item}/" for item in section.items]
-    return urls
+    """Every page of one language, as the data lists them: home, sections, items, about and standalone pages."""
+    return [address(book, page.id) for page in site_pages(book)]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -49,21 +45,33 @@ def test_language_and_direction_are_right_on_every_page(site, book, lang):
         assert page.body["dir"] == ("rtl" if lang == "ar" else "ltr")
 
 
-@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "nl"])
-def test_untranslated_text_is_marked_dutch_with_a_notice_in_the_page_language(site, book, lang):
-    for url in all_urls(book):
-        page = soup(page_path(site, lang, url))
-        dutch = page.select("article.md-content__inner [lang=nl]:not([translate=no])")
-        notice = page.select_one("article.md-content__inner .bb-notice")
-        assert bool(dutch) == bool(notice), url
-        if notice:
-            assert notice.get_text(strip=True) == book.ui[lang]["notice.untranslated"]
-        assert all(element["dir"] == "ltr" for element in page.select("article [lang=nl]")), url
+def test_a_page_with_a_missing_translation_shows_dutch_marked_as_dutch_with_a_notice_in_the_page_language(small_site, book):
+    page = soup(small_site / "en" / "werkvormen" / "half" / "index.html")
+    dutch = page.select("article [lang=nl]:not([translate=no])")
+    assert [" ".join(d.get_text().split()) for d in dutch] == ["Deze tekst is nog niet vertaald."]
+    assert all(d["dir"] == "ltr" for d in dutch)
+    assert page.select_one("article .bb-notice").get_text(strip=True) == book.ui["en"]["notice.untranslated"]
 
 
-def test_dutch_pages_show_no_untranslated_notice(site, book):
-    for url in all_urls(book):
-        assert not soup(page_path(site, "nl", url)).select(".bb-notice")
+def test_a_page_with_a_stale_translation_says_so_in_the_page_language(small_site, book):
+    page = soup(small_site / "en" / "checklists" / "oud" / "index.html")
+    assert page.select_one("article .bb-notice--stale").get_text(strip=True) == book.ui["en"]["notice.stale"]
+    assert not page.select("article [lang=nl]:not([translate=no])")
+
+
+def test_a_fully_translated_page_and_every_dutch_page_show_no_notice(small_site):
+    assert not soup(small_site / "en" / "werkvormen" / "volledig" / "index.html").select(".bb-notice")
+    for url in ("werkvormen/half/", "checklists/oud/"):
+        assert not soup(small_site / url / "index.html").select(".bb-notice")
+
+
+def test_every_page_of_a_translation_not_reviewed_by_a_native_speaker_says_so(small_site, book):
+    """In the small handbook, English is not reviewed and Frisian is."""
+    for url in ("", "werkvormen/", "werkvormen/volledig/", "woordenlijst/"):
+        english = soup(small_site / "en" / url / "index.html").select_one(".bb-review-notice")
+        assert english.get_text(strip=True) == book.ui["en"]["notice.not_reviewed"]
+        assert not soup(small_site / "fy" / url / "index.html").select(".bb-review-notice")
+        assert not soup(small_site / url / "index.html").select(".bb-review-notice")
 
 
 def test_a_card_shows_its_source_facets_and_links(site):

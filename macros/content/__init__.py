@@ -1,0 +1,1 @@
+"""Reading the data: YAML files → validated models → one Handbook object."""

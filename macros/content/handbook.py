@@ -1,0 +1,278 @@
+"""The whole handbook as one checked object: items, sections, pages, languages, interface strings and
+translations, read from data/ through the kinds registry."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..translation.catalog import Translation, texts_of
+from .kinds import ABOUT, GLOSSARY, HOME, ITEM_KINDS, LANGUAGES, PUBLICATIONS, SECTIONS, STANDALONE, kind_of, text_key
+from .models import AboutPage, GlossaryEntry, HomePage, Item, Language, Markdown, Publication, SiteSection, StandalonePage, TranslationEntry
+from .yaml_files import DataError, Problem, read_yaml, validate
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+DATA_DIR = Path(os.environ.get("HANDBOOK_DATA_DIR", PROJECT_DIR / "data"))  # tests point this at a fixture
+UI_DIR_NAME = "ui"
+TRANSLATIONS_DIR_NAME = "translations"
+UI_FALLBACK = "en"  # the interface table a language uses until it has its own
+
+
+@dataclass
+class Handbook:
+    items: dict[str, Item]
+    publications: dict[str, Publication]
+    sections: dict[str, SiteSection]
+    home: HomePage
+    glossary: dict[str, GlossaryEntry]
+    ui: dict[str, dict[str, str]]  # interface strings per language (a fallback table where one is missing)
+    languages: dict[str, Language]  # the source language first
+    about: dict[str, AboutPage]
+    standalone: dict[str, StandalonePage]
+    translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
+    item_files: dict[str, Path] = field(default_factory=dict)  # the data file each item comes from
+
+    @property
+    def source(self) -> Language:
+        return next(iter(self.languages.values()))
+
+    def source_texts(self) -> dict[str, dict[str, str]]:
+        """Every Dutch text by translation file and key, e.g. {'methods': {'item.fotospel.title': 'Fotospel'}}."""
+        files: dict[str, dict[str, str]] = {}
+        for model in (*self.items.values(), *self.sections.values(), *self.publications.values(),
+                      *self.glossary.values(), *list(self.languages.values())[1:], *self.about.values(), self.home):
+            files.setdefault(kind_of(model).text_file, {}).update(texts_of(model, text_key(model)))
+        return files
+
+    def section_of(self, item_id: str) -> SiteSection:
+        return next(s for s in self.sections.values() if item_id in s.items)
+
+    def related(self, item_id: str) -> list[Item]:
+        """Items linked from this one or linking to it, in handbook order: links work both ways."""
+        forward = set(self.items[item_id].related)
+        backward = {other.id for other in self.items.values() if item_id in other.related}
+        return [item for key, item in self.items.items() if key in forward | backward]
+
+
+def load_handbook(data_dir: Path | None = None) -> Handbook:
+    """The checked handbook; read again only when a data file has changed (a build asks for it often)."""
+    data_dir = data_dir or DATA_DIR
+    stamp = (str(data_dir), max((p.stat().st_mtime_ns for p in data_dir.rglob("*.yml")), default=0))
+    if stamp not in _loaded:
+        _loaded.clear()
+        _loaded[stamp] = _read_handbook(data_dir)
+    return _loaded[stamp]
+
+
+_loaded: dict[tuple, Handbook] = {}
+
+
+def load_languages(data_dir: Path | None = None) -> list[Language]:
+    """The site's languages, source first (needed before the rest, to configure the build)."""
+    data_dir = data_dir or DATA_DIR
+    problems: list[Problem] = []
+    languages = _check_languages(_load_keyed(data_dir, LANGUAGES, problems), data_dir, problems)
+    if problems:
+        raise DataError(problems)
+    return list(languages.values())
+
+
+# --- Reading ---
+
+
+def _relative(path: Path, data_dir: Path) -> str:
+    try:
+        return str(path.relative_to(data_dir.parent))
+    except ValueError:
+        return str(path)
+
+
+def _read_list(path: Path, label: str) -> list:
+    raw = read_yaml(path, label)
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        raise DataError([Problem(label, getattr(raw, "line", 1), "expected a list of items (lines starting with '- ')")])
+    return raw
+
+
+def _load_keyed(data_dir: Path, kind, problems: list[Problem], where: dict | None = None) -> dict:
+    """Read one data file of models with an id; ``where`` gets (file label, line, path) per id."""
+    path = data_dir / kind.data_file
+    label = _relative(path, data_dir)
+    result: dict = {}
+    where = {} if where is None else where
+    for raw in _read_list(path, label) if path.exists() else []:
+        item_id = raw.get("id", raw.get("code")) if isinstance(raw, dict) else None
+        value, found = validate(raw, kind.model, label, item_id)
+        problems += found
+        if value is None:
+            continue
+        line = getattr(raw, "line", None)
+        if value.id in where:
+            first_file, first_line, _ = where[value.id]
+            problems.append(Problem(label, line, f"duplicate id; first used at {first_file}:{first_line}", value.id, "id"))
+            continue
+        result[value.id] = value
+        where[value.id] = (label, line, path)
+    return result
+
+
+def _check_languages(languages: dict[str, Language], data_dir: Path, problems: list[Problem]) -> dict[str, Language]:
+    label = _relative(data_dir / LANGUAGES.data_file, data_dir)
+    codes = list(languages)
+    if not codes or not languages[codes[0]].source or sum(lang.source for lang in languages.values()) != 1:
+        problems.append(Problem(label, None, "the first language, and only that one, must have 'source: true'"))
+    for lang in list(languages.values())[1:]:
+        if lang.translated_by is None:
+            problems.append(Problem(label, None, "a translation must say who made it", lang.code, "translated_by"))
+    return languages
+
+
+def _load_tables(folder: Path, languages: list[str], data_dir: Path, problems: list[Problem]) -> dict[str, dict]:
+    """Read one flat key → text table per language from ``folder/<lang>.yml``."""
+    tables = {}
+    for path in sorted(folder.glob("*.yml")) if folder.exists() else []:
+        label = _relative(path, data_dir)
+        if path.stem not in languages:
+            problems.append(Problem(label, None, f"unknown language '{path.stem}'; the site has {', '.join(languages)}"))
+            continue
+        raw = read_yaml(path, label) or {}
+        if not isinstance(raw, dict):
+            problems.append(Problem(label, getattr(raw, "line", 1), "expected a mapping of key: text"))
+            continue
+        for key, text in raw.items():
+            if not isinstance(text, str) or not text.strip():
+                problems.append(Problem(label, raw.key_lines.get(key), "expected a non-empty text", field=str(key)))
+        tables[path.stem] = raw
+    return tables
+
+
+def _load_translations(folder: Path, languages: list[str], data_dir: Path, problems: list[Problem]) -> dict:
+    """Read data/translations/<lang>/*.yml: key → {text, nl} where nl is the Dutch text translated."""
+    translations: dict[str, dict[str, Translation]] = {}
+    for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.exists() else []:
+        if lang_dir.name not in languages[1:]:
+            problems.append(Problem(_relative(lang_dir, data_dir), None, f"unknown language '{lang_dir.name}'; "
+                                    f"translations are for {', '.join(languages[1:])}"))
+            continue
+        catalog = translations.setdefault(lang_dir.name, {})
+        for path in sorted(lang_dir.glob("*.yml")):
+            label = _relative(path, data_dir)
+            raw = read_yaml(path, label) or {}
+            if not isinstance(raw, dict):
+                problems.append(Problem(label, getattr(raw, "line", 1), "expected a mapping of key: {text, nl}"))
+                continue
+            for key, entry in raw.items():
+                value, found = validate(entry, TranslationEntry, label, str(key))
+                for problem in found:
+                    problem.line = problem.line or raw.key_lines.get(key)
+                problems += found
+                if value is not None:
+                    catalog[str(key)] = Translation(value.text, value.nl, label, raw.key_lines.get(key))
+    return translations
+
+
+# --- Checking ---
+
+
+def _check_ui(ui: dict[str, dict], languages: list[str], data_dir: Path, problems: list[Problem]) -> None:
+    """Every interface table has every string the source table has, and no others."""
+    source = ui.get(languages[0], {})
+    for lang, table in ui.items():
+        label = _relative(data_dir / UI_DIR_NAME / f"{lang}.yml", data_dir)
+        for key in sorted(source.keys() - table.keys()):
+            problems.append(Problem(label, None, "interface string missing", field=key))
+        for key in sorted(table.keys() - source.keys()):
+            problems.append(Problem(label, table.key_lines.get(key), f"key not in the {languages[0]} table", field=key))
+    for lang in (languages[0], UI_FALLBACK):
+        if lang not in ui:
+            problems.append(Problem(_relative(data_dir / UI_DIR_NAME / f"{lang}.yml", data_dir), None,
+                                    "missing interface table (other languages fall back to it)"))
+
+
+def _check_translations(book: Handbook, problems: list[Problem]) -> None:
+    """Every translation has a Dutch text with its key, and a translated Markdown text is as safe as a
+    Dutch one: translations come from translators and platforms, so they are untrusted input."""
+    source = {key: text for texts in book.source_texts().values() for key, text in texts.items()}
+    for catalog in book.translations.values():
+        for key, entry in catalog.items():
+            if key not in source:
+                problems.append(Problem(entry.file, entry.line, "no Dutch text has this key (removed or renamed?)", field=key))
+            elif isinstance(source[key], Markdown):
+                try:
+                    Markdown._check(entry.text)
+                except ValueError as err:
+                    problems.append(Problem(entry.file, entry.line, str(err), field=key))
+
+
+def _check_references(book: Handbook, where: dict, section_where: dict, home_label: str, problems: list[Problem]) -> None:
+    """Every id that is referred to exists, and every item sits in exactly one section."""
+    for item in book.items.values():
+        file, line, _ = where[item.id]
+        for ref in item.related:
+            if ref not in book.items:
+                problems.append(Problem(file, line, f"refers to '{ref}', which does not exist", item.id, "related"))
+        if item.source.publication not in book.publications:
+            problems.append(Problem(file, line, f"unknown publication '{item.source.publication}'", item.id, "source.publication"))
+        homes = [s.id for s in book.sections.values() if item.id in s.items]
+        if len(homes) != 1:
+            problems.append(Problem(file, line, f"must be listed in exactly one section of sections.yml, found {homes}", item.id))
+    for section in book.sections.values():
+        file, line, _ = section_where[section.id]
+        for ref in section.items:
+            if ref not in book.items:
+                problems.append(Problem(file, line, f"lists '{ref}', which does not exist", section.id, "items"))
+        if section.publication and section.publication not in book.publications:
+            problems.append(Problem(file, line, f"unknown publication '{section.publication}'", section.id, "publication"))
+    for number, task in enumerate(book.home.tasks):
+        if task.target not in book.items and task.target not in book.sections:
+            problems.append(Problem(home_label, None, f"'{task.target}' is neither an item nor a section", field=f"tasks.{number}.target"))
+
+
+def _check_addresses(book: Handbook, data_dir: Path, problems: list[Problem]) -> None:
+    """Sections, about pages and standalone pages each have their own address at the language root."""
+    seen: dict[str, str] = {lang.code: "a language folder" for lang in book.languages.values()}
+    for kind, models in ((SECTIONS, book.sections), (ABOUT, book.about), (STANDALONE, book.standalone)):
+        for model_id in models:
+            if len(model_id) <= 3:
+                problems.append(Problem(_relative(data_dir / kind.data_file, data_dir), None,
+                                        "addresses of two or three letters are kept for languages; use a longer id", model_id, "id"))
+            if model_id in seen:
+                problems.append(Problem(_relative(data_dir / kind.data_file, data_dir), None,
+                                        f"the address '{model_id}/' is already taken by {seen[model_id]}", model_id, "id"))
+            seen[model_id] = f"data/{kind.data_file}"
+
+
+def _read_handbook(data_dir: Path) -> Handbook:
+    """Load and check every data file; raise DataError listing every problem found."""
+    problems: list[Problem] = []
+    languages = _check_languages(_load_keyed(data_dir, LANGUAGES, problems), data_dir, problems)
+    codes = list(languages)
+    item_where: dict = {}
+    items: dict[str, Item] = {}
+    for kind in ITEM_KINDS:
+        items |= _load_keyed(data_dir, kind, problems, item_where)
+    section_where: dict = {}
+    sections = _load_keyed(data_dir, SECTIONS, problems, section_where)
+    publications = _load_keyed(data_dir, PUBLICATIONS, problems)
+    glossary = _load_keyed(data_dir, GLOSSARY, problems)
+    about = _load_keyed(data_dir, ABOUT, problems)
+    standalone = _load_keyed(data_dir, STANDALONE, problems)
+    home_label = _relative(data_dir / HOME.data_file, data_dir)
+    home, found = validate(read_yaml(data_dir / HOME.data_file, home_label), HomePage, home_label)
+    problems += found
+    ui = _load_tables(data_dir / UI_DIR_NAME, codes, data_dir, problems)
+    _check_ui(ui, codes, data_dir, problems)
+    translations = _load_translations(data_dir / TRANSLATIONS_DIR_NAME, codes, data_dir, problems)
+    if problems:
+        raise DataError(problems)
+    ui = {code: ui.get(code, ui[UI_FALLBACK]) for code in codes}
+    book = Handbook(items, publications, sections, home, glossary, ui, languages, about, standalone, translations,
+                    {item_id: path for item_id, (_, _, path) in item_where.items()})
+    _check_references(book, item_where, section_where, home_label, problems)
+    _check_addresses(book, data_dir, problems)
+    _check_translations(book, problems)
+    if problems:
+        raise DataError(problems)
+    return book

@@ -1,0 +1,1 @@
+"""HTML text transforms: safe Markdown, language-marked text, links to other sites, glossary terms."""

@@ -1,0 +1,1 @@
+"""What the build writes once every page exists: sitemaps, security.txt, the search index, PDFs."""

@@ -1,0 +1,157 @@
+"""Render pages from the handbook: one method per page kind, one Jinja template per kind.
+
+The Jinja environment escapes everything by default; text from the data arrives as ``LocalText``,
+which escapes itself, renders safe Markdown and marks untranslated text with ``lang="nl"``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..content.handbook import Handbook
+from ..content.kinds import item_kind, text_key
+from ..html.glossary import Term, mark_terms
+from ..html.links import mark_external_links
+from ..readability import Figures
+from ..translation.catalog import Localizer
+from .printing import last_changed, qr_svg
+from .urls import address, relative_url
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+_env = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page's HTML and its title as safe HTML (marked ``lang="nl"`` when not translated yet)."""
+
+    title: Markup
+    html: str
+
+
+class PageRenderer:
+    """Renders the pages of one language; ``page_url`` is the site-relative URL of the page being built."""
+
+    def __init__(self, book: Handbook, lang: str, page_url: str, site_url: str = "/"):
+        self.book = book
+        self.language = book.languages[lang]
+        self.page_url = page_url
+        self.address = site_url.rstrip("/") + "/" + page_url  # the page's full web address
+        self.localizer = Localizer(self.language, book.source, book.translations.get(lang, {}))
+
+    @property
+    def ui(self) -> dict[str, str]:
+        return self.book.ui[self.language.code]
+
+    def local(self, model):
+        """A model with its texts in this page's language."""
+        return self.localizer.localize(model, text_key(model))
+
+    def url_of(self, target: str = "") -> str:
+        """A link from this page to an item, section, about page or standalone page ('' is home)."""
+        return relative_url(self.language.root + address(self.book, target), self.page_url)
+
+    def terms(self) -> list[Term]:
+        """The glossary in this language, for marking terms on the page."""
+        localizer = Localizer(self.language, self.book.source, self.localizer.catalog)
+        entries = [localizer.localize(e, text_key(e)) for e in self.book.glossary.values()]
+        return [Term(e.id, (str(e.term), *map(str, e.forms)), str(e.explanation)) for e in entries]
+
+    def page(self, kind: str, page_id: str = "") -> RenderedPage:
+        """The page that ``macros.pages.SitePage`` names: one method per kind of page."""
+        if kind == "standalone":
+            return getattr(self, self.book.standalone[page_id].shows.replace("-", "_") + "_page")()
+        return getattr(self, f"{kind}_page")(*([page_id] if page_id else []))
+
+    def _render(self, template: str, title, mark_glossary_terms: bool = True, **context) -> RenderedPage:
+        def render(untranslated: bool, stale: bool) -> str:
+            return _env.get_template(template).render(ui=self.ui, lang=self.language.code, dir=self.language.direction,
+                                                      url_of=self.url_of, untranslated=untranslated, stale=stale, **context)
+
+        html = render(False, False)
+        if self.localizer.untranslated_shown or self.localizer.stale_shown:  # the notice goes on top: render again
+            html = render(self.localizer.untranslated_shown, self.localizer.stale_shown)
+        # Blank lines would end the HTML block in the surrounding Markdown page.
+        html = "\n".join(line for line in html.splitlines() if line.strip())
+        if mark_glossary_terms:
+            html = mark_terms(html, self.terms())
+        html = mark_external_links(html, self.ui["label.external_link"])
+        return RenderedPage(title=escape(title), html=html)
+
+    def item_page(self, item_id: str) -> RenderedPage:
+        item = self.book.items[item_id]
+        local = self.local(item)
+        return self._render(
+            item_kind(item.kind).template,
+            local.title,
+            item=local,
+            related=[self.local(other) for other in self.book.related(item_id)],
+            publication=self.local(self.book.publications[item.source.publication]),
+            section=self.local(self.book.section_of(item_id)),
+            address=self.address,
+            qr=qr_svg(self.address),
+            text_date=last_changed(self.book.item_files[item_id]),
+        )
+
+    def section_page(self, section_id: str) -> RenderedPage:
+        section = self.book.sections[section_id]
+        local = self.local(section)
+        items = [self.local(self.book.items[i]) for i in section.items]
+        publication = self.local(self.book.publications[section.publication]) if section.publication else None
+        booklet = [(self.local(s), [self.local(self.book.items[i]) for i in s.items])
+                   for s in self.book.sections.values()] if section.booklet else []
+        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet)
+
+    def home_page(self) -> RenderedPage:
+        home = self.local(self.book.home)
+        sections = [self.local(s) for s in self.book.sections.values()]
+        return self._render("home.html", home.title, home=home, sections=sections)
+
+    def glossary_page(self) -> RenderedPage:
+        entries = [self.local(e) for e in self.book.glossary.values()]
+        entries.sort(key=lambda e: str(e.term).casefold())
+        return self._render("glossary.html", self.ui["page.glossary.title"], mark_glossary_terms=False, entries=entries)
+
+    def sources_page(self) -> RenderedPage:
+        publications = [self.local(p) for p in self.book.publications.values()]
+        sections = {s.publication: self.local(s) for s in self.book.sections.values() if s.publication}
+        return self._render("sources.html", self.ui["page.sources.title"], publications=publications, sections=sections)
+
+    def reading_level_page(self, figures: list[tuple[str, str, Figures]] | None = None) -> RenderedPage:
+        """The reading level of every page: (url, title, figures) rows, measured at build time. Without
+        rows, the page holds a placeholder that the hooks fill in once every page is built."""
+        if figures is None:
+            return RenderedPage(escape(self.ui["page.reading_level.title"]), READING_LEVEL_PLACEHOLDER)
+        rows = [(relative_url(url, self.page_url), title, f) for url, title, f in figures]
+        return self._render("reading-level.html", self.ui["page.reading_level.title"], mark_glossary_terms=False, rows=rows)
+
+    def search_page(self) -> RenderedPage:
+        return self._render("search.html", self.ui["page.search.title"], mark_glossary_terms=False,
+                            pagefind=relative_url("pagefind/", self.page_url))
+
+    def translation_status_page(self) -> RenderedPage:
+        """How complete each translation is, who made it and whether it is reviewed."""
+        from ..translation.status import status  # the status module also runs as a command
+
+        languages = [self.local(lang) for lang in list(self.book.languages.values())[1:]
+                     if self.language.source or lang.code == self.language.code]
+        statuses = {lang.code: status(self.book, lang.code) for lang in languages}
+        return self._render("translation-status.html", self.ui["page.translations.title"], mark_glossary_terms=False,
+                            languages=languages, statuses=statuses)
+
+    def about_page(self, page_id: str) -> RenderedPage:
+        page = self.local(self.book.about[page_id])
+        return self._render("about.html", page.title, page=page)
+
+
+READING_LEVEL_PLACEHOLDER = "<!-- reading level table, filled in by hooks.on_page_context -->"

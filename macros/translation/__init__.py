@@ -1,0 +1,1 @@
+"""Translations: the texts of the data by key, their translations, and the translators' commands."""
