@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve serve-nl build publish test readability bench clean
+.PHONY: serve serve-nl build publish translations test readability bench clean
 
 $(STAMP): requirements.txt requirements-test.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ build: $(STAMP)
 publish: $(STAMP)
 	bash tests/system-packages.sh
 	HANDBOOK_PUBLISH=true $(BIN)/mkdocs build --strict --clean
+
+## translations: the template from the Dutch data, merged into every PO file (changed Dutch becomes fuzzy)
+translations: $(STAMP)
+	$(BIN)/python -m macros.translation update
 
 ## test: every test, including the browser tests in Chromium
 test: $(STAMP)

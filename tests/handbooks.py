@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
+import polib
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SMALL_HANDBOOK = PROJECT_DIR / "tests" / "fixtures" / "small-handbook"
@@ -24,12 +24,16 @@ def build_site(site_dir: Path, data_dir: Path | None = None, **env: str) -> subp
 
 
 def copy_small_handbook(target: Path) -> Path:
-    """The small handbook in ``target``, with the real interface tables of its languages."""
+    """The small handbook in ``target``, with the real interface strings and their translations."""
     shutil.copytree(SMALL_HANDBOOK, target)
-    codes = [lang["code"] for lang in yaml.safe_load((target / "languages.yml").read_text(encoding="utf-8"))]
-    (target / "ui").mkdir()
-    for code in codes:
-        shutil.copy(PROJECT_DIR / "data" / "ui" / f"{code}.yml", target / "ui")
+    shutil.copy(PROJECT_DIR / "data" / "ui.yml", target)
+    for path in (target / "translations").glob("*.po"):
+        po = polib.pofile(str(path), wrapwidth=0)
+        real = polib.pofile(str(PROJECT_DIR / "data" / "translations" / path.name))
+        for entry in real:
+            if entry.occurrences and entry.occurrences[0][0] == "data/ui.yml":
+                po.append(entry)
+        po.save(str(path))
     return target
 
 

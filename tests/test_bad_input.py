@@ -1,6 +1,7 @@
 """Bad data stops the build with one clear message: file, line, item id, field and what was expected."""
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -67,15 +68,16 @@ def test_reference_to_unknown_id(data_copy):
 
 
 def test_unknown_language(data_copy):
-    (data_copy / "ui" / "de.yml").write_text("action.print: Drucken\n", encoding="utf-8")
+    (data_copy / "translations" / "de.po").write_text('msgctxt "action.print"\nmsgid "Printen"\nmsgstr "Drucken"\n', encoding="utf-8")
     message = error_for(data_copy)
-    assert "data/ui/de.yml: unknown language 'de'; the site has nl, fy, en, ar" in message
+    assert "data/translations/de.po: unknown language 'de'; translations are for fy, en, ar" in message
 
 
-def test_missing_interface_string(data_copy):
-    edit(data_copy / "ui" / "fy.yml", "action.print:", "action.prnt:")
-    message = error_for(data_copy)
-    assert "data/ui/fy.yml: field 'action.print': interface string missing" in message
+def test_a_po_file_that_is_not_a_po_file_is_refused(small_data):
+    (small_data / "translations" / "en.po").write_text('msgctxt "home.title"\nmsgid "Klein handboek"\nmsgstr "Small"\nmsgstr "Twice"\n',
+                                                     encoding="utf-8")
+    message = error_for(small_data)
+    assert "data/translations/en.po: not a readable PO file: Syntax error in po file" in message and "(line 4)" in message
 
 
 def test_unknown_facet_value(data_copy):
@@ -109,11 +111,11 @@ def test_an_unsafe_link_in_a_dutch_text_is_refused(small_data, trick):
 @pytest.mark.parametrize("trick", UNSAFE)
 def test_an_unsafe_link_in_a_translation_is_refused(small_data, trick):
     text, expected = UNSAFE[trick]
-    path = small_data / "translations" / "en" / "methods.yml"
-    line = edit(path, "item.volledig.sections.0.body:", "item.volledig.sections.0.body:")
-    edit(path, "  text: A card with everything translated.", "  text: |\n    " + text.replace("\n", "\n    "))
+    path = small_data / "translations" / "en.po"
+    line = edit(path, 'msgctxt "item.volledig.sections.0.body"', 'msgctxt "item.volledig.sections.0.body"')
+    edit(path, 'msgstr "A card with everything translated."', "msgstr " + json.dumps(text, ensure_ascii=False))
     message = error_for(small_data)
-    assert f"data/translations/en/methods.yml:{line}: field 'item.volledig.sections.0.body': {expected}" in message
+    assert f"data/translations/en.po:{line - 1}: field 'item.volledig.sections.0.body': {expected}" in message  # the entry starts with its #: line
 
 
 @pytest.mark.parametrize("trick", UNSAFE)
@@ -149,8 +151,8 @@ def test_a_data_file_over_the_size_limit_is_refused(small_data):
 
 
 def test_a_translation_whose_dutch_text_no_longer_exists_is_refused(small_data):
-    path = small_data / "translations" / "en" / "methods.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "item.weg.title:\n  nl: Weg\n  text: Gone\n", encoding="utf-8")
+    path = small_data / "translations" / "en.po"
+    path.write_text(path.read_text(encoding="utf-8") + '\nmsgctxt "item.weg.title"\nmsgid "Weg"\nmsgstr "Gone"\n', encoding="utf-8")
     assert "field 'item.weg.title': no Dutch text has this key (removed or renamed?)" in error_for(small_data)
 
 

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import material
+import polib
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -30,7 +32,7 @@ def test_every_language_has_every_interface_string(book, languages):
 def test_every_interface_string_is_used():
     code = "".join(p.read_text(encoding="utf-8") for folder in ("macros", "overrides")
                    for p in (PROJECT_DIR / folder).rglob("*") if p.suffix in {".py", ".html"})
-    keys = yaml.safe_load((PROJECT_DIR / "data" / "ui" / "nl.yml").read_text(encoding="utf-8"))
+    keys = yaml.safe_load((PROJECT_DIR / "data" / "ui.yml").read_text(encoding="utf-8"))
     dynamic = ("kind.", "facet.")  # built from an item's kind or a facet
     unused = [key for key in keys if f'"{key}"' not in code and not key.startswith(dynamic)]
     assert unused == []
@@ -74,17 +76,50 @@ def translation_command(data_dir: Path, *args: str) -> subprocess.CompletedProce
 
 
 def test_the_status_command_counts_complete_stale_and_missing_texts(small_data):
+    """The small handbook has 34 texts and the 107 interface strings; English lacks one text and has one fuzzy."""
     result = translation_command(small_data, "status")
-    assert result.stdout.splitlines() == ["fy: 34 complete, 0 stale, 0 missing of 34 texts",
-                                          "en: 32 complete, 1 stale, 1 missing of 34 texts"]
+    assert result.stdout.splitlines() == ["fy: 141 complete, 0 stale, 0 missing of 141 texts",
+                                          "en: 139 complete, 1 stale, 1 missing of 141 texts"]
 
 
-def test_the_todo_command_lists_what_to_translate_and_add_puts_it_in_place(small_data, tmp_path):
-    todo = yaml.safe_load(translation_command(small_data, "todo", "en", "methods").stdout)
-    assert todo == {"item.half.sections.0.body": {"nl": "Deze tekst is nog niet vertaald.", "text": ""}}
-    filled = tmp_path / "filled.yml"
-    filled.write_text(yaml.safe_dump({"item.half.sections.0.body": {"nl": "Deze tekst is nog niet vertaald.",
-                                                                    "text": "This text is not translated yet."}}))
-    assert translation_command(small_data, "add", "en", "methods", str(filled)).stdout.strip() == "1 texts added to en/methods.yml"
-    assert "en: 33 complete, 1 stale, 0 missing of 34 texts" in translation_command(small_data, "status").stdout
-    assert yaml.safe_load(translation_command(small_data, "todo", "en", "methods").stdout) == {}
+def test_the_todo_command_lists_the_missing_and_fuzzy_entries_as_po(small_data):
+    todo = polib.pofile(translation_command(small_data, "todo", "en", "methods").stdout)
+    assert [(e.msgctxt, e.msgid, e.msgstr) for e in todo] == [("item.half.sections.0.body", "Deze tekst is nog niet vertaald.", "")]
+    stale = polib.pofile(translation_command(small_data, "todo", "en", "checklists").stdout)
+    assert [(e.msgctxt, e.previous_msgid, e.flags) for e in stale] == [("item.oud.summary", "Een oudere Nederlandse tekst.", ["fuzzy"])]
+
+
+def test_changing_one_dutch_text_and_updating_makes_exactly_that_entry_fuzzy(small_data, tmp_path):
+    before = {lang: polib.pofile(str(small_data / "translations" / f"{lang}.po")) for lang in ("fy", "en")}
+    methods = small_data / "methods.yml"
+    methods.write_text(methods.read_text(encoding="utf-8").replace("summary: Deze kaart is helemaal vertaald.",
+                                                                   "summary: Deze kaart is nu anders."), encoding="utf-8")
+    assert translation_command(small_data, "update").returncode == 0
+    for lang in ("fy", "en"):
+        after = polib.pofile(str(small_data / "translations" / f"{lang}.po"))
+        changed = {e.msgctxt for e in after if (e.msgctxt, e.msgid, e.msgstr, tuple(e.flags)) not in
+                   {(b.msgctxt, b.msgid, b.msgstr, tuple(b.flags)) for b in before[lang]}}
+        assert changed == {"item.volledig.summary"}, lang
+        entry = next(e for e in after if e.msgctxt == "item.volledig.summary")
+        assert entry.fuzzy and entry.previous_msgid == "Deze kaart is helemaal vertaald." and entry.msgid == "Deze kaart is nu anders."
+        assert entry.msgstr == next(b.msgstr for b in before[lang] if b.msgctxt == "item.volledig.summary")
+        assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(small_data / "translations" / f"{lang}.po")]).returncode == 0
+    result = build_site(tmp_path / "site", small_data)
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((tmp_path / "site" / "en" / "werkvormen" / "volledig" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("article .bb-notice--stale")
+    assert "en: 2 translated texts are stale" in result.stderr
+
+
+@pytest.mark.parametrize("path", sorted((PROJECT_DIR / "data" / "translations").glob("*.po")), ids=lambda p: p.name)
+def test_every_po_file_passes_msgfmt_check(path):
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+
+
+def test_the_po_files_are_up_to_date_with_the_dutch(tmp_path, data_copy):
+    """`make translations` has nothing left to change: the template and the PO files follow the data."""
+    assert translation_command(data_copy, "update").returncode == 0
+    for path in sorted((PROJECT_DIR / "data" / "translations").glob("*.po*")):
+        entries = lambda p: [(e.msgctxt, e.msgid, e.msgstr, e.flags, e.obsolete) for e in polib.pofile(str(p))]  # noqa: E731
+        assert entries(data_copy / "translations" / path.name) == entries(path), f"run make translations ({path.name})"

@@ -1,21 +1,23 @@
 """The whole handbook as one checked object: items, sections, pages, languages, interface strings and
-translations, read from data/ through the kinds registry."""
+translations, read from data/ through the kinds registry (and the PO files in data/translations/)."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
+
 from ..translation.catalog import Translation, texts_of
 from .kinds import ABOUT, GLOSSARY, HOME, ITEM_KINDS, LANGUAGES, PUBLICATIONS, SECTIONS, STANDALONE, kind_of, text_key
-from .models import AboutPage, GlossaryEntry, HomePage, Item, Language, Markdown, Publication, SiteSection, StandalonePage, TranslationEntry
-from .yaml_files import DataError, Problem, read_yaml, validate
+from .models import AboutPage, GlossaryEntry, HomePage, Item, Language, Markdown, Plain, Publication, SiteSection, StandalonePage
+from .yaml_files import MAX_BYTES, DataError, Problem, read_yaml, validate
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("HANDBOOK_DATA_DIR", PROJECT_DIR / "data"))  # tests point this at a fixture
-UI_DIR_NAME = "ui"
+UI_FILE = "ui.yml"  # the interface strings in Dutch; their translations are in the PO files
 TRANSLATIONS_DIR_NAME = "translations"
-UI_FALLBACK = "en"  # the interface table a language uses until it has its own
+UI_FALLBACK = "en"  # the interface language a translation uses for strings it has not translated yet
 
 
 @dataclass
@@ -25,7 +27,7 @@ class Handbook:
     sections: dict[str, SiteSection]
     home: HomePage
     glossary: dict[str, GlossaryEntry]
-    ui: dict[str, dict[str, str]]  # interface strings per language (a fallback table where one is missing)
+    ui: dict[str, dict[str, str]]  # interface strings per language, with fallbacks for untranslated ones
     languages: dict[str, Language]  # the source language first
     about: dict[str, AboutPage]
     standalone: dict[str, StandalonePage]
@@ -37,11 +39,13 @@ class Handbook:
         return next(iter(self.languages.values()))
 
     def source_texts(self) -> dict[str, dict[str, str]]:
-        """Every Dutch text by translation file and key, e.g. {'methods': {'item.fotospel.title': 'Fotospel'}}."""
+        """Every Dutch text to translate, by data file and key: {'methods': {'item.fotospel.title': 'Fotospel'},
+        ..., 'ui': {'action.print': 'Printen'}}."""
         files: dict[str, dict[str, str]] = {}
         for model in (*self.items.values(), *self.sections.values(), *self.publications.values(),
                       *self.glossary.values(), *list(self.languages.values())[1:], *self.about.values(), self.home):
             files.setdefault(kind_of(model).text_file, {}).update(texts_of(model, text_key(model)))
+        files[UI_FILE.removesuffix(".yml")] = {key: Plain(text) for key, text in self.ui[self.source.code].items()}
         return files
 
     def section_of(self, item_id: str) -> SiteSection:
@@ -129,66 +133,58 @@ def _check_languages(languages: dict[str, Language], data_dir: Path, problems: l
     return languages
 
 
-def _load_tables(folder: Path, languages: list[str], data_dir: Path, problems: list[Problem]) -> dict[str, dict]:
-    """Read one flat key → text table per language from ``folder/<lang>.yml``."""
-    tables = {}
-    for path in sorted(folder.glob("*.yml")) if folder.exists() else []:
-        label = _relative(path, data_dir)
-        if path.stem not in languages:
-            problems.append(Problem(label, None, f"unknown language '{path.stem}'; the site has {', '.join(languages)}"))
-            continue
-        raw = read_yaml(path, label) or {}
-        if not isinstance(raw, dict):
-            problems.append(Problem(label, getattr(raw, "line", 1), "expected a mapping of key: text"))
-            continue
-        for key, text in raw.items():
-            if not isinstance(text, str) or not text.strip():
-                problems.append(Problem(label, raw.key_lines.get(key), "expected a non-empty text", field=str(key)))
-        tables[path.stem] = raw
-    return tables
+def _load_ui(data_dir: Path, problems: list[Problem]) -> dict[str, str]:
+    """The Dutch interface strings: a flat key → text table."""
+    label = _relative(data_dir / UI_FILE, data_dir)
+    raw = read_yaml(data_dir / UI_FILE, label) or {}
+    if not isinstance(raw, dict):
+        problems.append(Problem(label, getattr(raw, "line", 1), "expected a mapping of key: text"))
+        return {}
+    for key, text in raw.items():
+        if not isinstance(text, str) or not text.strip():
+            problems.append(Problem(label, raw.key_lines.get(key), "expected a non-empty text", field=str(key)))
+    return dict(raw)
 
 
 def _load_translations(folder: Path, languages: list[str], data_dir: Path, problems: list[Problem]) -> dict:
-    """Read data/translations/<lang>/*.yml: key → {text, nl} where nl is the Dutch text translated."""
+    """Read data/translations/<code>.po: key (msgctxt) → the translation and the Dutch text it translates."""
     translations: dict[str, dict[str, Translation]] = {}
-    for lang_dir in sorted(p for p in folder.iterdir() if p.is_dir()) if folder.exists() else []:
-        if lang_dir.name not in languages[1:]:
-            problems.append(Problem(_relative(lang_dir, data_dir), None, f"unknown language '{lang_dir.name}'; "
-                                    f"translations are for {', '.join(languages[1:])}"))
+    for path in sorted(folder.glob("*.po")) if folder.exists() else []:
+        label = _relative(path, data_dir)
+        if path.stem not in languages[1:]:
+            problems.append(Problem(label, None, f"unknown language '{path.stem}'; translations are for {', '.join(languages[1:])}"))
             continue
-        catalog = translations.setdefault(lang_dir.name, {})
-        for path in sorted(lang_dir.glob("*.yml")):
-            label = _relative(path, data_dir)
-            raw = read_yaml(path, label) or {}
-            if not isinstance(raw, dict):
-                problems.append(Problem(label, getattr(raw, "line", 1), "expected a mapping of key: {text, nl}"))
+        if path.stat().st_size > MAX_BYTES:
+            problems.append(Problem(label, None, f"the file is larger than {MAX_BYTES:,} bytes"))
+            continue
+        try:
+            po = polib.pofile(str(path))
+        except (OSError, ValueError) as err:
+            problems.append(Problem(label, None, f"not a readable PO file: {err}"))
+            continue
+        catalog = translations.setdefault(path.stem, {})
+        for entry in po:
+            if entry.obsolete or not entry.msgstr:
                 continue
-            for key, entry in raw.items():
-                value, found = validate(entry, TranslationEntry, label, str(key))
-                for problem in found:
-                    problem.line = problem.line or raw.key_lines.get(key)
-                problems += found
-                if value is not None:
-                    catalog[str(key)] = Translation(value.text, value.nl, label, raw.key_lines.get(key))
+            if not entry.msgctxt:
+                problems.append(Problem(label, entry.linenum, "an entry without msgctxt: every text needs its key"))
+                continue
+            catalog[entry.msgctxt] = Translation(entry.msgstr, entry.msgid, label, entry.linenum, entry.fuzzy,
+                                                     entry.previous_msgid)
     return translations
 
 
+def _ui_tables(ui: dict[str, str], translations: dict, codes: list[str]) -> dict[str, dict[str, str]]:
+    """The interface strings per language: the translation, else the fallback language's, else Dutch."""
+    def table(code: str) -> dict[str, str]:
+        catalog = translations.get(code, {})
+        fallback = translations.get(UI_FALLBACK, {})
+        return {key: (catalog.get(key) or fallback.get(key) or Translation(text, text)).text for key, text in ui.items()}
+
+    return {code: table(code) if index else ui for index, code in enumerate(codes)}
+
+
 # --- Checking ---
-
-
-def _check_ui(ui: dict[str, dict], languages: list[str], data_dir: Path, problems: list[Problem]) -> None:
-    """Every interface table has every string the source table has, and no others."""
-    source = ui.get(languages[0], {})
-    for lang, table in ui.items():
-        label = _relative(data_dir / UI_DIR_NAME / f"{lang}.yml", data_dir)
-        for key in sorted(source.keys() - table.keys()):
-            problems.append(Problem(label, None, "interface string missing", field=key))
-        for key in sorted(table.keys() - source.keys()):
-            problems.append(Problem(label, table.key_lines.get(key), f"key not in the {languages[0]} table", field=key))
-    for lang in (languages[0], UI_FALLBACK):
-        if lang not in ui:
-            problems.append(Problem(_relative(data_dir / UI_DIR_NAME / f"{lang}.yml", data_dir), None,
-                                    "missing interface table (other languages fall back to it)"))
 
 
 def _check_translations(book: Handbook, problems: list[Problem]) -> None:
@@ -262,12 +258,11 @@ def _read_handbook(data_dir: Path) -> Handbook:
     home_label = _relative(data_dir / HOME.data_file, data_dir)
     home, found = validate(read_yaml(data_dir / HOME.data_file, home_label), HomePage, home_label)
     problems += found
-    ui = _load_tables(data_dir / UI_DIR_NAME, codes, data_dir, problems)
-    _check_ui(ui, codes, data_dir, problems)
+    ui = _load_ui(data_dir, problems)
     translations = _load_translations(data_dir / TRANSLATIONS_DIR_NAME, codes, data_dir, problems)
     if problems:
         raise DataError(problems)
-    ui = {code: ui.get(code, ui[UI_FALLBACK]) for code in codes}
+    ui = _ui_tables(ui, translations, codes)
     book = Handbook(items, publications, sections, home, glossary, ui, languages, about, standalone, translations,
                     {item_id: path for item_id, (_, _, path) in item_where.items()})
     _check_references(book, item_where, section_where, home_label, problems)

@@ -303,13 +303,6 @@ class GlossaryEntry(Strict):
     explanation: Plain
 
 
-class TranslationEntry(Strict):
-    """One translated text in data/translations/<lang>/*.yml, with the Dutch text it translates."""
-
-    text: str = Field(min_length=1)
-    nl: str
-
-
 class ReadingEase(Strict):
     """A Flesch reading-ease formula: base - per_word × words per sentence - per_syllable × syllables per word."""
 
@@ -331,6 +324,7 @@ class Language(Strict):
     reading_ease: ReadingEase | None = None  # the Flesch formula for this language, where there is one
     translated_by: Plain | None = None  # who made the translation; not for the source language
     reviewed_by_native_speaker: bool = False
+    plural_forms: str | None = None  # the gettext Plural-Forms header of its PO file
 
     @property
     def id(self) -> str:

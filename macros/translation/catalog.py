@@ -16,13 +16,19 @@ from ..html.text import LocalText
 
 @dataclass(frozen=True)
 class Translation:
-    """A translated text, the Dutch text it was made from (when the Dutch changes, it is stale), and
-    where it is written."""
+    """A translated text, the Dutch text it was made from, and where it is written. It is stale when it
+    is marked fuzzy (the Dutch changed and `make translations` has merged the change) or when the Dutch
+    changed since."""
 
     text: str
     nl: str
     file: str = ""
     line: int | None = None
+    fuzzy: bool = False
+    previous: str | None = None  # a fuzzy entry's earlier Dutch text (#| msgid)
+
+    def stale_for(self, dutch: str) -> bool:
+        return self.fuzzy or self.nl != dutch
 
 
 def map_texts(value, key: str, convert):
@@ -74,7 +80,7 @@ class Localizer:
         if entry is None:
             return LocalText(str(value), *source, markdown, shown=self.shown)
         return LocalText(entry.text, self.page.code, self.page.direction, self.page.code, markdown,
-                         stale=entry.nl != str(value), shown=self.shown)
+                         stale=entry.stale_for(str(value)), shown=self.shown)
 
     def localize(self, value, key: str):
         """A copy of ``value`` with every text replaced by a LocalText in this language."""

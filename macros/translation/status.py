@@ -1,16 +1,18 @@
-"""Translation files: how complete each language is, and files for translators to fill in.
+"""The translators' commands: how complete each language is, what is left to do, and bringing the PO
+files up to date with the Dutch.
 
-    python -m macros.translation status                # complete, stale and missing texts per language
-    python -m macros.translation todo en pilots        # YAML with every missing or stale text of pilots.yml
-    python -m macros.translation add en pilots FILE    # put the filled-in texts of FILE into the translations
+    python -m macros.translation status           # complete, stale (fuzzy) and missing texts per language
+    python -m macros.translation todo en pilots   # the stale and missing entries of pilots.yml, as PO
+    python -m macros.translation update           # the template from the Dutch data, merged into every PO file
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import yaml
+import polib
 
 from ..content.handbook import DATA_DIR, TRANSLATIONS_DIR_NAME, Handbook, load_handbook
+from . import po
 
 
 @dataclass(frozen=True)
@@ -25,54 +27,46 @@ class Status:
 
 
 def status(book: Handbook, lang: str) -> dict[str, Status]:
-    """Per translation file: how many texts are translated and current, stale, or missing."""
+    """Per data file: how many texts are translated and current, stale, or missing."""
     catalog = book.translations.get(lang, {})
     result = {}
     for name, texts in book.source_texts().items():
-        stale = sum(key in catalog and catalog[key].nl != text for key, text in texts.items())
+        stale = sum(key in catalog and catalog[key].stale_for(text) for key, text in texts.items())
         missing = sum(key not in catalog for key in texts)
         result[name] = Status(len(texts) - stale - missing, stale, missing)
     return result
 
 
-def todo(book: Handbook, lang: str, name: str) -> dict[str, dict[str, str]]:
-    """The missing and stale texts of one file: key → {nl: the Dutch text, text: the translation so far}."""
+def todo(book: Handbook, lang: str, name: str) -> polib.POFile:
+    """The missing and stale texts of one data file, as PO entries to fill in."""
     catalog = book.translations.get(lang, {})
-    entries = {}
+    entries = polib.POFile(wrapwidth=0)
     for key, text in book.source_texts()[name].items():
         entry = catalog.get(key)
-        if entry is None or entry.nl != text:
-            entries[key] = {"nl": str(text), "text": entry.text if entry else ""}
+        if entry is None or entry.stale_for(text):
+            entries.append(polib.POEntry(msgctxt=key, msgid=str(text), msgstr=entry.text if entry else "",
+                                         previous_msgid=entry.previous or (entry.nl if entry.nl != text else None) if entry else None,
+                                         flags=["fuzzy"] if entry else []))
     return entries
 
 
-def add(book: Handbook, lang: str, name: str, filled: dict) -> int:
-    """Merge filled-in entries ({key: {nl, text}}) into data/translations/<lang>/<name>.yml; return how many.
-
-    Entries without text, or whose key has no Dutch text, are left out; the file keeps the Dutch order.
-    """
-    path = DATA_DIR / TRANSLATIONS_DIR_NAME / lang / f"{name}.yml"
-    current = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-    source = book.source_texts()[name]
-    added = {key: {"nl": str(source[key]), "text": entry["text"].strip()} for key, entry in filled.items()
-             if key in source and (entry.get("text") or "").strip()}
-    merged = {**(current or {}), **added}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dump({key: merged[key] for key in source if key in merged}), encoding="utf-8")
-    return len(added)
+def data_file(name: str) -> str:
+    """'methods' → 'data/methods.yml': where a group of texts comes from, for the PO references."""
+    return f"data/{name}.yml"
 
 
-class _BlockDumper(yaml.SafeDumper):
-    """Writes texts with line breaks as readable | blocks."""
-
-
-_BlockDumper.add_representer(
-    str, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
-)
-
-
-def dump(entries: dict) -> str:
-    return yaml.dump(entries, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=120)
+def update(book: Handbook) -> list[str]:
+    """Write the template from the Dutch data and merge it into every language's PO file."""
+    folder = DATA_DIR / TRANSLATIONS_DIR_NAME
+    pot = po.template({data_file(name): texts for name, texts in book.source_texts().items()})
+    po.write(pot, folder / po.TEMPLATE_NAME)
+    written = []
+    for language in list(book.languages.values())[1:]:
+        path = po.po_path(folder, language.code)
+        current = po.read(path) if path.exists() else polib.POFile()
+        po.write(po.merge(current, pot, language), path)
+        written.append(str(path.relative_to(DATA_DIR.parent)))
+    return written
 
 
 def main(args: list[str]) -> int:
@@ -84,12 +78,11 @@ def main(args: list[str]) -> int:
             print(f"{lang}: {complete} complete, {stale} stale, {missing} missing of {complete + stale + missing} texts")
         return 0
     if args[:1] == ["todo"] and len(args) == 3:
-        print(dump(todo(book, args[1], args[2])), end="")
+        print(str(todo(book, args[1], args[2])))
         return 0
-    if args[:1] == ["add"] and len(args) == 4:
-        filled = yaml.safe_load(open(args[3], encoding="utf-8"))
-        print(f"{add(book, args[1], args[2], filled)} texts added to {args[1]}/{args[2]}.yml")
+    if args[:1] == ["update"]:
+        for path in update(book):
+            print(f"updated {path}")
         return 0
     print(__doc__)
     return 2
-
