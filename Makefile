@@ -50,5 +50,15 @@ bench: build
 	cd bench && npm ci --no-audit --no-fund --silent
 	$(BIN)/python bench/bench.py
 
+## linkcheck: check every external link of the built site (needs internet; polite, results kept a day) and list the broken and moved ones
+.PHONY: linkcheck
+LINKCHECK_SOURCES = mkdocs.yml $(shell find data docs overrides macros -type f -not -name '*.pyc' 2>/dev/null)
+linkcheck: site/index.html
+	$(BIN)/python -m macros.linkcheck $(LINKCHECK_ARGS)
+
+# The site is built again only when a source is newer than the last build.
+site/index.html: $(STAMP) $(LINKCHECK_SOURCES)
+	$(MAKE) build
+
 clean:
 	rm -rf site $(VENV)

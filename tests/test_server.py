@@ -1,8 +1,13 @@
 """The production server configuration (deploy/nginx/) serves the site with compression, caching,
-security headers, a 404 page per language and /.well-known/security.txt."""
+security headers, a 404 page per language and /.well-known/security.txt; the example server sends plain HTTP
+on to HTTPS and HSTS on every HTTPS response."""
 from __future__ import annotations
 
 import datetime
+import http.client
+import shutil
+import ssl
+import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -18,6 +23,8 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+HSTS = "max-age=31536000; includeSubDomains"  # one year
+SERVER_NAME = "handboek.example.nl"  # as in example-server.conf
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +32,10 @@ def nginx(production_site):
     return production_site
 
 
-def fetch(url: str, encoding: str = "identity"):
+def fetch(url: str, encoding: str = "identity", context: ssl.SSLContext | None = None):
     request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
     try:
-        with urllib.request.urlopen(request) as response:
+        with urllib.request.urlopen(request, context=context) as response:
             return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read()
@@ -79,3 +86,83 @@ def test_security_txt_names_a_contact_and_a_future_expiry(nginx):
     assert status == 200 and headers["Content-Type"].startswith("text/plain")
     assert fields["Contact"].startswith(("mailto:", "https://"))
     assert datetime.datetime.fromisoformat(fields["Expires"].replace("Z", "+00:00")) > datetime.datetime.now(datetime.timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def certificate(tmp_path_factory):
+    """A self-signed certificate for the example server's name and 127.0.0.1, valid for two days."""
+    folder = tmp_path_factory.mktemp("tls")
+    openssl = shutil.which("openssl")
+    assert openssl, "the HTTPS test needs the openssl command (Debian: openssl)"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-keyout", str(folder / "key.pem"), "-out", str(folder / "cert.pem"),
+                    "-subj", f"/CN={SERVER_NAME}", "-addext", f"subjectAltName=DNS:{SERVER_NAME},IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    return folder / "cert.pem", folder / "key.pem"
+
+
+@pytest.fixture(scope="module")
+def example_server(site, certificate):
+    """deploy/nginx/example-server.conf on 127.0.0.1: (plain-HTTP base, HTTPS base, TLS context trusting it)."""
+    cert, key = certificate
+    with local_nginx.serve_example(site, cert, key) as (http_base, https_base):
+        yield http_base, https_base, ssl.create_default_context(cafile=str(cert))
+
+
+def plain_get(base: str, path: str):
+    """A plain-HTTP GET that does not follow redirects: (status, headers)."""
+    host, port = base.removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request("GET", "/" + path, headers={"Host": SERVER_NAME})
+        response = connection.getresponse()
+        return response.status, response.headers
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("path", ["", "en/werkvormen/fotospel/?vraag=1", "bestaat-niet/", ".well-known/security.txt"])
+def test_plain_http_redirects_to_the_same_address_over_https_without_hsts(example_server, path):
+    http_base, _, _ = example_server
+    status, headers = plain_get(http_base, path)
+    assert status == 301
+    assert headers["Location"] == f"https://{SERVER_NAME}/{path}"
+    assert "Strict-Transport-Security" not in headers
+
+
+def hashed_asset(site) -> str:
+    return "assets/stylesheets/" + next((site / "assets" / "stylesheets").glob("main.*.min.css")).name
+
+
+@pytest.mark.parametrize("kind, path, expected_status", [
+    ("page", "werkvormen/fotospel/", 200),
+    ("page in another language", "ar/", 200),
+    ("hashed asset", None, 200),
+    ("plain file", "stylesheets/handbook.css", 200),
+    ("pdf", "en/checklists/doorvragen/doorvragen.pdf", 200),
+    ("security.txt", ".well-known/security.txt", 200),
+    ("404 page", "bestaat-niet/", 404),
+    ("404 page in another language", "fy/bestaat-niet/", 404),
+])
+def test_every_https_response_has_hsts_and_the_security_headers(example_server, site, kind, path, expected_status):
+    _, https_base, context = example_server
+    status, headers, _ = fetch(https_base + (path or hashed_asset(site)), context=context)
+    assert status == expected_status
+    assert headers.get_all("Strict-Transport-Security") == [HSTS]
+    for name, value in HEADERS.items():
+        assert headers[name] == value
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+
+
+def test_the_https_server_serves_the_site_with_its_caching(example_server, site):
+    _, https_base, context = example_server
+    _, headers, body = fetch(https_base + "werkvormen/fotospel/", context=context)
+    assert "max-age=600" in headers["Cache-Control"] and b"<html" in body
+    _, headers, _ = fetch(https_base + hashed_asset(site), context=context)
+    assert "immutable" in headers["Cache-Control"]
+
+
+def test_handbook_conf_over_plain_http_sends_no_hsts(nginx):
+    for path in ("", "werkvormen/fotospel/", "bestaat-niet/"):
+        _, headers, _ = fetch(nginx + path)
+        assert "Strict-Transport-Security" not in headers
