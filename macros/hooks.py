@@ -20,6 +20,7 @@ from macros import site_i18n  # noqa: E402
 from macros.build_log import BuildTimer, log, quiet_build_logs  # noqa: E402
 from macros.content.handbook import load_handbook, load_languages  # noqa: E402
 from macros.content.yaml_files import DataError  # noqa: E402
+from macros.html.theme import remove_unused_theme_markup  # noqa: E402
 from macros.outputs.pdfs import build_checklist_pdfs  # noqa: E402
 from macros.outputs.search import build_search_index  # noqa: E402
 from macros.outputs.sitemap import add_x_default, write_sitemap  # noqa: E402
@@ -106,15 +107,19 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
+    """Count the page for the sitemap and the summary, and drop the theme's dead search toggle."""
     _built_urls.append(page.canonical_url or page.url)
     _run["pages"] += 1
-    return output
+    return remove_unused_theme_markup(output)
 
 
 def on_post_template(output, template_name, config):
     """A 404 page per language: static-i18n lets every language write the same site/404.html."""
     language = _book().languages[site_i18n.current_language(config)]
-    if template_name != "404.html" or language.source:
+    if template_name != "404.html":
+        return output
+    output = remove_unused_theme_markup(output)
+    if language.source:
         return output
     target = Path(config.site_dir) / language.root / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)

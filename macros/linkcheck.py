@@ -78,15 +78,11 @@ def lychee_binary() -> str:
 
 
 def own_site_url() -> str | None:
-    """site_url from mkdocs.yml: links to the site's own host are internal (tests/test_links.py checks them)."""
-    import yaml
+    """The site's address (SITE_URL, as mkdocs.yml reads it, else its default there): links to the site's
+    own host are internal (tests/test_links.py checks them)."""
+    from mkdocs.config import load_config
 
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_constructor("!ENV", lambda loader, node: None)
-    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    return config.get("site_url")
+    return load_config(str(PROJECT_DIR / "mkdocs.yml")).site_url
 
 
 def default_cache_dir() -> Path:

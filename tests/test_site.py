@@ -137,3 +137,7 @@ def test_the_language_switcher_names_each_language_in_itself(site):
     links = {a["lang"]: (a.get_text(strip=True), a["href"]) for a in page.select("a.md-select__link")}
     assert links["nl"][0] == "Nederlands" and links["fy"][0] == "Frysk" and links["ar"][0] == "العربية"
     assert links["en"][1].endswith("en/checklists/doorvragen/")
+
+
+def test_no_page_carries_the_theme_s_search_toggle_now_that_search_is_a_page(site):
+    assert [p for p in site.rglob("*.html") if 'data-md-toggle="search"' in p.read_text(encoding="utf-8")] == []
