@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,12 @@ KEY_FACTS = {
     "sociaal-binden/veldonderzoek/": ["1.559", "11 focusgroepen", "1.642", "83", "Weert", "62%", "84,7%", "68%", "16%"],
     "sociaal-binden/sociale-basis/": ["1 miljoen", "2024", "2,5 miljoen", "1,1 miljoen", "9%", "6 jaar", "15 jaar", "1 op de 4"],
     "toolbox/ervaringskennis-in-beleid/": ["2021", "toegangsscan", "Wmo"],
+    # issue 11: the desk research of Sociaal binden, and the resources of the 4 bouwstenen infosheet
+    "sociaal-binden/deskresearch/": ["Studio Corona", "jongeren", "bijwerkingen", "Wantrouwen", "eigen lichaam",
+                                     "Veerkracht", "Kansengelijkheid", "Eigenaarschap", "Sociale samenhang",
+                                     "Signaleren", "Volgen", "Organiseren", "WRR", "KNAW", "september 2021",
+                                     "herstelopgave 1", "herstelopgave 2", "zes principes", "80 dialogen", "TNO"],
+    "bouwstenen/": ["Inclusief onderzoek", "Inwoners in de hoofdrol", "16 handvatten", "Gezonde Toekomst Dichtbij"],
 }
 
 
@@ -112,3 +119,133 @@ def test_links_to_other_sites_are_marked(site):
     link = BeautifulSoup(html, "html.parser").select_one('article a[href^="https://www.waarstaatjegemeente.nl"]')
     assert link["rel"] == ["noopener", "noreferrer"]
     assert "andere website" in link.find_next_sibling("span").get_text()
+
+
+# --- Issue 11: one meaning per term, the desk research and videos, honest facets, the self-scan ---
+
+ARTICLE = r"(?:[Ee]en|[Dd]e|[Hh]et|1|[ÉéEe]én)"
+DEFINING_VERB = r"(?:staat voor|betekent|is een|is de|is het|is iemand|zijn (?:ook|mensen|inwoners|iemand))\b"
+
+
+def glossary_sentences(entry) -> set[str]:
+    return {s.strip() for s in re.split(r"(?<=[.!?])\s+", str(entry.explanation)) if s.strip()}
+
+
+def text_sentences(text: str):
+    """The sentences of a Dutch text from the data: Markdown links and emphasis removed, list items apart."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).replace("**", "").replace("*", "")
+    for paragraph in re.split(r"\n\s*\n", text):
+        items, current = [], []
+        for line in paragraph.splitlines():
+            if re.match(r"^\s*(?:-|\d+\.)\s+", line) and current:
+                items.append(" ".join(current))
+                current = []
+            current.append(re.sub(r"^\s*(?:-|\d+\.)\s+", "", line).strip())
+        items.append(" ".join(current))
+        for item in items:
+            yield from (s.strip() for s in re.split(r"(?<=[.!?;])\s+", item) if s.strip())
+
+
+def inline_definitions(book):
+    """(glossary id, page key, sentence) for every sentence in the Dutch data that defines a glossary term."""
+    patterns = []
+    for entry in book.glossary.values():
+        for form in (str(entry.term), *map(str, entry.forms)):
+            flags = re.IGNORECASE if form[0].islower() else 0
+            patterns.append((entry, re.compile(rf"^(?:{ARTICLE}\s+)?{re.escape(form)}(?:\s+werken)?\s+{DEFINING_VERB}", flags)))
+    for file, texts in book.source_texts().items():
+        if file == "glossary":
+            continue
+        for key, text in texts.items():
+            page = ".".join(key.split(".")[:2])
+            for sentence in text_sentences(text):
+                for entry, pattern in patterns:
+                    if pattern.match(sentence):
+                        yield entry, page, sentence
+                        break
+
+
+def test_no_term_or_form_is_defined_by_two_glossary_entries(book):
+    owner, clashes = {}, []
+    for entry in book.glossary.values():
+        for form in {str(f).casefold() for f in (entry.term, *entry.forms)}:
+            if form in owner:
+                clashes.append((form, owner[form], entry.id))
+            owner[form] = entry.id
+    assert clashes == []
+
+
+def test_no_two_glossary_entries_give_the_same_explanation(book):
+    explanations = [str(e.explanation).casefold() for e in book.glossary.values()]
+    assert len(explanations) == len(set(explanations))
+
+
+def test_inline_definitions_say_what_the_glossary_says(book):
+    differ = [(entry.id, page, sentence) for entry, page, sentence in inline_definitions(book)
+              if sentence not in glossary_sentences(entry)]
+    assert differ == [], "write the glossary's own sentence, or leave the definition out (the site shows it)"
+
+
+def test_a_term_is_defined_inline_on_one_page_at_most(book):
+    pages: dict[str, set[str]] = {}
+    for entry, page, _ in inline_definitions(book):
+        pages.setdefault(entry.id, set()).add(page)
+    assert {term: sorted(where) for term, where in pages.items() if len(where) > 1} == {}
+
+
+def test_spelled_out_abbreviations_match_the_glossary(book):
+    """Where a card writes 'words (ABBR)', the words are the glossary's 'ABBR staat voor words'."""
+    wrong = []
+    for entry in book.glossary.values():
+        spelled = re.match(rf"{re.escape(str(entry.term))} staat voor (?:het ministerie van )?([^.]+)\.", str(entry.explanation))
+        if not spelled:
+            continue
+        words = spelled.group(1).casefold()
+        for texts in book.source_texts().values():
+            for text in texts.values():
+                for before in re.findall(rf"((?:[^\s\"'():]+ ){{2,6}})\({re.escape(str(entry.term))}\)", text):
+                    if not before.strip().casefold().endswith(words):
+                        wrong.append((entry.id, before.strip()))
+    assert wrong == []
+
+
+PILOTS = ["pilot-alblasserdam", "pilot-barneveld", "pilot-dantumadiel", "pilot-rotterdam-tarwewijk", "pilot-schiedam-nieuwland"]
+
+
+@pytest.mark.parametrize("url", [f"sociaal-binden/{p}/" for p in PILOTS] + ["sociaal-binden/veldonderzoek/"])
+def test_pilots_and_the_field_research_link_to_their_video(site, url):
+    page = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select('article a[href^="https://vimeo.com/"]'), url
+
+
+@pytest.mark.parametrize("url", ["sociaal-binden/deskresearch/", "bouwstenen/", "sociaal-binden/veldonderzoek/",
+                                 *(f"sociaal-binden/{p}/" for p in PILOTS)])
+def test_the_new_links_are_https(site, url):
+    page = BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in page.select("article a[href]") if a["href"].startswith("http")]
+    assert [link for link in links if not link.startswith("https://") and "127.0.0.1" not in link] == []
+
+
+def test_the_desk_research_is_linked_from_the_recommendations_it_supports(book):
+    supported = ["aanbeveling-leefwereld", "aanbeveling-vertrouwd-netwerk", "aanbeveling-heldere-informatie",
+                 "aanbeveling-gemeenschapsontwikkeling", "aanbeveling-sociale-infrastructuur"]
+    assert [r for r in supported if "deskresearch" not in book.items[r].related] == []
+    assert "deskresearch" in book.sections["sociaal-binden"].items
+
+
+def test_facets_the_source_does_not_give_are_left_out(book):
+    photovoice = book.items["photovoice"].facets
+    assert photovoice.group_size is None and photovoice.time_needed is None
+    assert book.items["fotospel"].facets.time_needed is None
+    assert [p for p in PILOTS if book.items[p].facets.group_size is not None] == []
+
+
+def test_the_self_scan_has_points_from_every_recommendation(book):
+    scan = book.items["zelfscan-aanbevelingen"]
+    recommendations = [i for i in book.items.values() if i.kind == "recommendation"]
+    assert scan.kind == "checklist" and 14 <= len(scan.items) <= 15
+    numbers = [int(re.match(r"Uit aanbeveling (\d)\b", str(point.detail)).group(1)) for point in scan.items]
+    assert sorted(set(numbers)) == list(range(1, 8)) and numbers == sorted(numbers)
+    assert [r.id for r in recommendations if "zelfscan-aanbevelingen" not in r.related] == []
+    assert "zelfscan-aanbevelingen" in book.sections["checklists"].items
+    assert max(len(str(point.text).split()) for point in scan.items) <= 16, "short points, so the list fits one A4"

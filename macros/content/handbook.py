@@ -58,13 +58,15 @@ class Handbook:
         return [item for key, item in self.items.items() if key in forward | backward]
 
 
-def load_handbook(data_dir: Path | None = None) -> Handbook:
-    """The checked handbook; read again only when a data file has changed (a build asks for it often)."""
+def load_handbook(data_dir: Path | None = None, with_translations: bool = True) -> Handbook:
+    """The checked handbook; read again only when a data file has changed (a build asks for it often).
+    Without translations: the Dutch only, for bringing PO files that are behind up to date."""
     data_dir = data_dir or DATA_DIR
-    stamp = (str(data_dir), max((p.stat().st_mtime_ns for p in data_dir.rglob("*.yml")), default=0))
+    files = [*data_dir.rglob("*.yml"), *data_dir.rglob("*.po")]
+    stamp = (str(data_dir), with_translations, max((p.stat().st_mtime_ns for p in files), default=0))
     if stamp not in _loaded:
         _loaded.clear()
-        _loaded[stamp] = _read_handbook(data_dir)
+        _loaded[stamp] = _read_handbook(data_dir, with_translations)
     return _loaded[stamp]
 
 
@@ -240,7 +242,7 @@ def _check_addresses(book: Handbook, data_dir: Path, problems: list[Problem]) ->
             seen[model_id] = f"data/{kind.data_file}"
 
 
-def _read_handbook(data_dir: Path) -> Handbook:
+def _read_handbook(data_dir: Path, with_translations: bool) -> Handbook:
     """Load and check every data file; raise DataError listing every problem found."""
     problems: list[Problem] = []
     languages = _check_languages(_load_keyed(data_dir, LANGUAGES, problems), data_dir, problems)
@@ -259,7 +261,7 @@ def _read_handbook(data_dir: Path) -> Handbook:
     home, found = validate(read_yaml(data_dir / HOME.data_file, home_label), HomePage, home_label)
     problems += found
     ui = _load_ui(data_dir, problems)
-    translations = _load_translations(data_dir / TRANSLATIONS_DIR_NAME, codes, data_dir, problems)
+    translations = _load_translations(data_dir / TRANSLATIONS_DIR_NAME, codes, data_dir, problems) if with_translations else {}
     if problems:
         raise DataError(problems)
     ui = _ui_tables(ui, translations, codes)

@@ -70,6 +70,10 @@ def update(book: Handbook) -> list[str]:
 
 
 def main(args: list[str]) -> int:
+    if args[:1] == ["update"]:
+        for path in update(load_handbook(with_translations=False)):
+            print(f"updated {path}")
+        return 0
     book = load_handbook()
     if args[:1] == ["status"]:
         for lang in list(book.languages)[1:]:
@@ -79,10 +83,6 @@ def main(args: list[str]) -> int:
         return 0
     if args[:1] == ["todo"] and len(args) == 3:
         print(str(todo(book, args[1], args[2])))
-        return 0
-    if args[:1] == ["update"]:
-        for path in update(book):
-            print(f"updated {path}")
         return 0
     print(__doc__)
     return 2
