@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import polib
 
+from ..html.names import names_pattern
 from ..translation.catalog import Translation, texts_of
 from .kinds import ABOUT, GLOSSARY, HOME, ITEM_KINDS, LANGUAGES, PUBLICATIONS, SECTIONS, STANDALONE, kind_of, text_key
 from .models import AboutPage, GlossaryEntry, HomePage, Item, Language, Markdown, Plain, Publication, SiteSection, StandalonePage
@@ -15,6 +17,7 @@ from .yaml_files import MAX_BYTES, DataError, Problem, read_yaml, validate
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 DATA_DIR = Path(os.environ.get("HANDBOOK_DATA_DIR", PROJECT_DIR / "data"))  # tests point this at a fixture
+NAMES_FILE = "dutch-names.yml"  # Dutch names that stay Dutch inside translated text
 UI_FILE = "ui.yml"  # the interface strings in Dutch; their translations are in the PO files
 TRANSLATIONS_DIR_NAME = "translations"
 UI_FALLBACK = "en"  # the interface language a translation uses for strings it has not translated yet
@@ -33,6 +36,11 @@ class Handbook:
     standalone: dict[str, StandalonePage]
     translations: dict[str, dict[str, Translation]] = field(default_factory=dict)
     item_files: dict[str, Path] = field(default_factory=dict)  # the data file each item comes from
+    dutch_names: list[str] = field(default_factory=list)
+
+    @cached_property
+    def dutch_names_pattern(self):
+        return names_pattern(self.dutch_names)
 
     @property
     def source(self) -> Language:
@@ -148,6 +156,17 @@ def _load_ui(data_dir: Path, problems: list[Problem]) -> dict[str, str]:
     return dict(raw)
 
 
+def _load_names(data_dir: Path, problems: list[Problem]) -> list[str]:
+    """The Dutch names of data/dutch-names.yml: a plain list of texts."""
+    path = data_dir / NAMES_FILE
+    label = _relative(path, data_dir)
+    raw = read_yaml(path, label) if path.exists() else []
+    if not isinstance(raw, list) or not all(isinstance(name, str) and name.strip() for name in raw):
+        problems.append(Problem(label, getattr(raw, "line", 1), "expected a list of names (lines starting with '- ')"))
+        return []
+    return list(raw)
+
+
 def _load_translations(folder: Path, languages: list[str], data_dir: Path, problems: list[Problem]) -> dict:
     """Read data/translations/<code>.po: key (msgctxt) → the translation and the Dutch text it translates."""
     translations: dict[str, dict[str, Translation]] = {}
@@ -261,12 +280,13 @@ def _read_handbook(data_dir: Path, with_translations: bool) -> Handbook:
     home, found = validate(read_yaml(data_dir / HOME.data_file, home_label), HomePage, home_label)
     problems += found
     ui = _load_ui(data_dir, problems)
+    dutch_names = _load_names(data_dir, problems)
     translations = _load_translations(data_dir / TRANSLATIONS_DIR_NAME, codes, data_dir, problems) if with_translations else {}
     if problems:
         raise DataError(problems)
     ui = _ui_tables(ui, translations, codes)
     book = Handbook(items, publications, sections, home, glossary, ui, languages, about, standalone, translations,
-                    {item_id: path for item_id, (_, _, path) in item_where.items()})
+                    {item_id: path for item_id, (_, _, path) in item_where.items()}, dutch_names)
     _check_references(book, item_where, section_where, home_label, problems)
     _check_addresses(book, data_dir, problems)
     _check_translations(book, problems)

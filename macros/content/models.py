@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationInfo, field_validator, model_validator
 from pydantic_core import core_schema
 
 from ..html.markdown import unsafe_parts
@@ -134,8 +134,22 @@ class Example(Strict):
 
 
 class Figure(Strict):
+    """A figure of a pilot: a number, shown in the reader's locale, or where the source gives it in words,
+    a text. ``national`` is the same figure for the whole of the Netherlands, where the source gives it."""
+
     label: Plain
-    value: Plain
+    number: float | None = None
+    unit: Literal["euro", "percent", "square-kilometer"] | None = None
+    national: float | None = None
+    value: Plain | None = None
+
+    @model_validator(mode="after")
+    def _number_or_words(self):
+        if (self.number is None) == (self.value is None):
+            raise ValueError("give either 'number' (with an optional 'unit') or 'value' (a figure in words)")
+        if self.number is None and (self.unit or self.national is not None):
+            raise ValueError("'unit' and 'national' go with 'number'")
+        return self
 
 
 class ChecklistItem(Strict):

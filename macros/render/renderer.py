@@ -15,8 +15,10 @@ from ..content.handbook import Handbook
 from ..content.kinds import item_kind, text_key
 from ..html.glossary import Term, mark_terms
 from ..html.links import mark_external_links
+from ..html.names import mark_dutch_names
 from ..readability import Figures
 from ..translation.catalog import Localizer
+from .numbers import format_long_date, format_number
 from .printing import last_changed, qr_svg
 from .urls import address, relative_url
 
@@ -61,6 +63,12 @@ class PageRenderer:
         """A link from this page to an item, section, about page or standalone page ('' is home)."""
         return relative_url(self.language.root + address(self.book, target), self.page_url)
 
+    def number(self, number: float, unit: str | None = None) -> str:
+        return format_number(number, unit, self.language.code)
+
+    def long_date(self, date) -> str:
+        return format_long_date(date, self.language.code)
+
     def terms(self) -> list[Term]:
         """The glossary in this language, for marking terms on the page."""
         localizer = Localizer(self.language, self.book.source, self.localizer.catalog)
@@ -76,7 +84,8 @@ class PageRenderer:
     def _render(self, template: str, title, mark_glossary_terms: bool = True, **context) -> RenderedPage:
         def render(untranslated: bool, stale: bool) -> str:
             return _env.get_template(template).render(ui=self.ui, lang=self.language.code, dir=self.language.direction,
-                                                      url_of=self.url_of, untranslated=untranslated, stale=stale, **context)
+                                                      url_of=self.url_of, number=self.number, long_date=self.long_date,
+                                                      untranslated=untranslated, stale=stale, **context)
 
         html = render(False, False)
         if self.localizer.untranslated_shown or self.localizer.stale_shown:  # the notice goes on top: render again
@@ -85,6 +94,9 @@ class PageRenderer:
         html = "\n".join(line for line in html.splitlines() if line.strip())
         if mark_glossary_terms:
             html = mark_terms(html, self.terms())
+        if not self.language.source:
+            source = self.book.source
+            html = mark_dutch_names(html, self.book.dutch_names_pattern, source.code, self.language.direction)
         html = mark_external_links(html, self.ui["label.external_link"])
         return RenderedPage(title=escape(title), html=html)
 

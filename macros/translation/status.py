@@ -1,7 +1,8 @@
 """The translators' commands: how complete each language is, what is left to do, and bringing the PO
 files up to date with the Dutch.
 
-    python -m macros.translation status           # complete, stale (fuzzy) and missing texts per language
+    python -m macros.translation status           # complete, stale (fuzzy) and missing texts per language,
+                                                  # and every term the termbase (data/termbase.yml) forbids
     python -m macros.translation todo en pilots   # the stale and missing entries of pilots.yml, as PO
     python -m macros.translation update           # the template from the Dutch data, merged into every PO file
 """
@@ -13,6 +14,7 @@ import polib
 
 from ..content.handbook import DATA_DIR, TRANSLATIONS_DIR_NAME, Handbook, load_handbook
 from . import po
+from .termbase import load_termbase, violations
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ def main(args: list[str]) -> int:
             totals = status(book, lang).values()
             complete, stale, missing = (sum(getattr(s, f) for s in totals) for f in ("complete", "stale", "missing"))
             print(f"{lang}: {complete} complete, {stale} stale, {missing} missing of {complete + stale + missing} texts")
+        for violation in violations(book, load_termbase(list(book.languages))):
+            print(f"termbase: {violation}")
         return 0
     if args[:1] == ["todo"] and len(args) == 3:
         print(str(todo(book, args[1], args[2])))
