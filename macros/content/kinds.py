@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .models import (
-    AboutPage, Article, BuildingBlock, Checklist, GlossaryEntry, HomePage, Item, Language, MethodCard,
+    AboutPage, Article, BuildingBlock, Checklist, GlossaryEntry, HomePage, Language, MethodCard,
     Pilot, Publication, PUMethod, Recommendation, SiteSection, StandalonePage, ToolboxTool,
 )
 
