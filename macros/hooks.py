@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -40,7 +41,7 @@ from macros.translation.status import status  # noqa: E402
 def on_startup(command, dirty):
     """Remember whether this is a build or a live preview (only a build prints the checklist PDFs); print
     only warnings, errors and a summary line."""
-    _run["command"] = command
+    _build.command = command
     quiet_build_logs()
 
 
@@ -52,7 +53,7 @@ def on_config(config):
     except DataError as err:
         raise PluginError(str(err)) from None
     if site_i18n.starting(config):
-        _run["timer"], _run["pages"] = BuildTimer(), 0
+        _build.start()
     site_i18n.configure_languages(config, languages, os.environ.get("HANDBOOK_ALL_LANGUAGES", "true") != "false")
     check_publish_settings(config, os.environ.get("HANDBOOK_PUBLISH") == "true")
     return config
@@ -85,22 +86,20 @@ def on_pre_build(config):
     stale = 0 if language.source else sum(s.stale for s in status(book, lang).values())
     if stale:
         log.warning("%s: %d translated texts are stale (the Dutch changed); see python -m macros.translation todo", lang, stale)
-    _built_urls.clear()
-    if language.source:
-        _reading_levels.clear()
+    _build.urls.clear()
 
 
 def on_page_content(html, page, config, files):
     """Measure the reading level of every Dutch page (the other languages show the Dutch figures)."""
     if site_i18n.is_source_language(config) and READING_LEVEL_PLACEHOLDER not in html:
-        _reading_levels.append((page.url, page.title, measure(html, _book().source)))
+        _build.reading_levels.append((page.url, page.title, measure(html, _book().source)))
     return html
 
 
 def on_page_context(context, page, config, nav):
     """Fill in the reading-level table once every page has its content."""
     if READING_LEVEL_PLACEHOLDER in (page.content or ""):
-        rows = sorted(_reading_levels, key=lambda row: row[0])
+        rows = sorted(_build.reading_levels, key=lambda row: row[0])
         table = PageRenderer(_book(), site_i18n.current_language(config), page.url).reading_level_page(rows).html
         page.content = page.content.replace(READING_LEVEL_PLACEHOLDER, table)
     return context
@@ -108,8 +107,8 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     """Count the page for the sitemap and the summary, and drop the theme's dead search toggle."""
-    _built_urls.append(page.canonical_url or page.url)
-    _run["pages"] += 1
+    _build.urls.append(page.canonical_url or page.url)
+    _build.pages += 1
     return remove_unused_theme_markup(output)
 
 
@@ -132,18 +131,18 @@ def on_post_build(config):
     """A sitemap.xml per language folder; once every language is built: security.txt, x-default links
     in the main sitemap, the search index and (for `mkdocs build`) the checklist PDFs."""
     book, site_dir = _book(), Path(config.site_dir)
-    write_sitemap(site_dir / book.languages[site_i18n.current_language(config)].root, _built_urls)
+    write_sitemap(site_dir / book.languages[site_i18n.current_language(config)].root, _build.urls)
     if not site_i18n.all_languages_built(config):
         return
     codes = list(book.languages)
     write_security_txt(site_dir, config.extra["security_contact"], codes)
     add_x_default(site_dir, book.source.code)
     build_search_index(site_dir)
-    if _run.get("command") == "build" and os.environ.get("HANDBOOK_PDFS", "1") != "0":
+    if _build.command == "build" and os.environ.get("HANDBOOK_PDFS", "1") != "0":
         checklists = [(language.root + address(book, item.id), item.id) for language in book.languages.values()
                       for item in book.items.values() if item.kind == "checklist"]
         build_checklist_pdfs(site_dir, checklists)
-    _run["timer"].summary(len(book.languages), _run["pages"])
+    _build.timer.summary(len(book.languages), _build.pages)
 
 
 # --- Data ---
@@ -157,6 +156,18 @@ def _page_files() -> dict[str, str]:
     return {page.src_uri: page.markdown for page in site_pages(_book())}
 
 
-_run: dict = {}  # the MkDocs command (build or serve), the build's timer and its page count
-_built_urls: list[str] = []  # pages of the language being built, for its sitemap
-_reading_levels: list = []  # (url, title, Figures) of every Dutch page
+@dataclass
+class BuildState:
+    """What one build (every language) keeps between hooks; `make serve` starts a new one per rebuild."""
+
+    command: str = "build"  # or serve: only a build prints the checklist PDFs
+    timer: BuildTimer = field(default_factory=BuildTimer)
+    pages: int = 0  # pages built in every language, for the summary line
+    urls: list[str] = field(default_factory=list)  # pages of the language being built, for its sitemap
+    reading_levels: list = field(default_factory=list)  # (url, title, Figures) of every Dutch page
+
+    def start(self) -> None:
+        self.timer, self.pages, self.urls, self.reading_levels = BuildTimer(), 0, [], []
+
+
+_build = BuildState()

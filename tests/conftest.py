@@ -55,13 +55,23 @@ def small_data(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def small_site(tmp_path_factory) -> Path:
-    """The small fixture handbook, built once per test run."""
+def small_build(tmp_path_factory):
+    """The small fixture handbook, built once per test run: the site folder and what the build printed."""
     data = copy_small_handbook(tmp_path_factory.mktemp("small") / "data")
     site_dir = data.parent / "site"
     result = build_site(site_dir, data)
     assert result.returncode == 0, result.stderr
-    return site_dir
+    return site_dir, result.stderr
+
+
+@pytest.fixture(scope="session")
+def small_site(small_build) -> Path:
+    return small_build[0]
+
+
+@pytest.fixture(scope="session")
+def small_site_log(small_build) -> str:
+    return small_build[1]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -141,3 +141,11 @@ def test_the_language_switcher_names_each_language_in_itself(site):
 
 def test_no_page_carries_the_theme_s_search_toggle_now_that_search_is_a_page(site):
     assert [p for p in site.rglob("*.html") if 'data-md-toggle="search"' in p.read_text(encoding="utf-8")] == []
+
+
+def test_a_build_prints_warnings_and_one_summary_line_only(small_site_log):
+    lines = small_site_log.splitlines()
+    assert [line for line in lines if line.startswith("INFO")] == [line for line in lines if "Built 39 pages in 3 languages in" in line]
+    assert len([line for line in lines if line.startswith("INFO")]) == 1
+    assert "[macros]" not in small_site_log and "mkdocs_static_i18n" not in small_site_log
+    assert "WARNING -  en: 1 translated texts are stale" in small_site_log
