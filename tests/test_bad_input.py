@@ -54,9 +54,10 @@ def test_unknown_field(data_copy):
 
 
 def test_duplicate_id(data_copy):
+    first = (data_copy / "methods.yml").read_text(encoding="utf-8").splitlines().index("- id: focusgroep-begeleiden") + 1
     line = edit(data_copy / "methods.yml", "- id: photovoice\n", "- id: focusgroep-begeleiden\n")
     message = error_for(data_copy)
-    assert f"data/methods.yml:{line}: item 'focusgroep-begeleiden': field 'id': duplicate id; first used at data/methods.yml:129" in message
+    assert f"data/methods.yml:{line}: item 'focusgroep-begeleiden': field 'id': duplicate id; first used at data/methods.yml:{first}" in message
 
 
 def test_reference_to_unknown_id(data_copy):

@@ -101,7 +101,7 @@ def test_a_printed_card_shows_the_date_of_the_last_change_of_its_data_file(small
         subprocess.run(["git", *command], cwd=small_data, env=env, check=True)
     result = build_site(tmp_path / "site", small_data)
     assert result.returncode == 0, result.stderr
-    for root in ("", "en/"):
-        footer = BeautifulSoup((tmp_path / "site" / root / "werkvormen/volledig/index.html").read_text(encoding="utf-8"),
-                               "html.parser").select_one(".bb-print-footer").get_text()
-        assert "2024-03-05" in footer
+    for root, shown in (("", "5 maart 2024"), ("en/", "March 5, 2024")):
+        date = BeautifulSoup((tmp_path / "site" / root / "werkvormen/volledig/index.html").read_text(encoding="utf-8"),
+                             "html.parser").select_one(".bb-print-footer time")
+        assert date["datetime"] == "2024-03-05" and date.get_text() == shown
