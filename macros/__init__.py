@@ -22,7 +22,9 @@ def define_env(env) -> None:
     @env.macro
     def handbook_page(kind: str, page_id: str = "") -> str:
         """One page of the site, in the language being built."""
-        renderer = PageRenderer(book, current_language(env.conf), env.page.url, env.conf.site_url or "/")
+        renderer = PageRenderer(book, current_language(env.conf), env.page.url, env.conf.site_url or "/",
+                                env.conf.extra.get("data_licence"))
         rendered = renderer.page(kind, page_id)
         env.page.meta["title"] = rendered.title
+        env.page.meta["json_ld"] = rendered.json_ld  # overrides/main.html puts it in the page head
         return rendered.html

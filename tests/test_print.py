@@ -1,5 +1,6 @@
 """Printing: every checklist is a one-page A4 PDF in every language, with its items and a QR code back
-to the same page; every card and checklist has a print button."""
+to the same page, tagged for screen readers (language, title, bookmarks, link descriptions, the PDF/UA
+identifier, embedded fonts, a text alternative for the QR code); every card and checklist has a print button."""
 from __future__ import annotations
 
 import os
@@ -8,6 +9,7 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import pikepdf
 import pytest
 from bs4 import BeautifulSoup
 
@@ -60,6 +62,82 @@ def test_every_checklist_pdf_is_one_a4_page_with_every_item(site, book, checklis
         if lang == "ar" and not re.search(r"[\u0600-\u06FF\uFB50-\uFEFF]", text):
             problems.append(f"{folder}: no Arabic text in the PDF")
     assert problems == []
+
+
+def structure(node) -> list[pikepdf.Dictionary]:
+    """Every element of a PDF's structure tree below ``node``."""
+    found, todo = [], [node]
+    while todo:
+        element = todo.pop()
+        if isinstance(element, pikepdf.Dictionary):
+            if "/S" in element:
+                found.append(element)
+            kids = element.get("/K")
+            todo += list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
+    return found
+
+
+def fonts(resources) -> list[pikepdf.Dictionary]:
+    """The fonts of a page's resources, and of the forms drawn on it."""
+    found = list(resources.get("/Font", {}).values())
+    for xobject in resources.get("/XObject", {}).values():
+        if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
+            found += fonts(xobject.Resources)
+    return found
+
+
+def is_embedded(font) -> bool:
+    """A Type 3 font draws its glyphs in the PDF itself; any other font carries its font file."""
+    if font.get("/Subtype") == "/Type3":
+        return True
+    descriptor = (font.DescendantFonts[0] if "/DescendantFonts" in font else font).get("/FontDescriptor", {})
+    return any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def accessibility_problems(pdf_file: Path, page: BeautifulSoup) -> list[str]:
+    """What a screen reader would miss in a PDF printed from ``page``."""
+    lang, title, heading = page.html["lang"], page.title.get_text(strip=True), " ".join(page.h1.get_text().split())
+    problems = []
+    with pikepdf.open(pdf_file) as pdf:
+        root = pdf.Root
+        if root.get("/MarkInfo", {}).get("/Marked") is not True or "/StructTreeRoot" not in root:
+            problems.append("not tagged")
+        if str(root.get("/Lang")) != lang:
+            problems.append(f"language {root.get('/Lang')} instead of {lang}")
+        if root.get("/ViewerPreferences", {}).get("/DisplayDocTitle") is not True:
+            problems.append("the window shows the file name, not the title")
+        meta = pdf.open_metadata()
+        if meta.get("dc:title") != title or str(pdf.docinfo.get("/Title")) != title:
+            problems.append(f"title {meta.get('dc:title')!r} instead of {title!r}")
+        if meta.get("pdfuaid:part") != "1":
+            problems.append("no PDF/UA identifier")
+        bookmarks = [item.title for item in pdf.open_outline().root]
+        if not bookmarks or bookmarks[0] != heading:
+            problems.append(f"bookmarks {bookmarks} do not start with the heading {heading!r}")
+        links = [a for p in pdf.pages for a in p.obj.get("/Annots", []) if a.get("/Subtype") == "/Link"]
+        if not links:
+            problems.append("no links")
+        for link in links:
+            uri = str(link.A.get("/URI", ""))
+            if not str(link.get("/Contents", "")).strip() or not uri.startswith(("http://", "https://")):
+                problems.append(f"link {uri!r} without description or leading off the web")
+        problems += [f"font {font.get('/BaseFont')} not embedded" for p in pdf.pages for font in fonts(p.Resources)
+                     if not is_embedded(font)]
+        figures = [e for e in structure(root.StructTreeRoot) if e.S == "/Figure"]
+        if not figures or not all(str(f.get("/Alt", "")).strip() for f in figures):
+            problems.append(f"{len(figures)} figures, not all with alternative text")
+    return problems
+
+
+def test_every_pdf_is_tagged_in_its_language_with_title_bookmarks_and_described_links_and_figures(site, book, checklists):
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert len(pdfs) >= len(checklists)
+    problems = {}
+    for pdf_file in pdfs:
+        page = BeautifulSoup((pdf_file.parent / "index.html").read_text(encoding="utf-8"), "html.parser")
+        if found := accessibility_problems(pdf_file, page):
+            problems[str(pdf_file.relative_to(site))] = found
+    assert problems == {}
 
 
 def test_every_download_pdf_link_resolves(site, checklists):

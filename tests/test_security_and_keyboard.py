@@ -13,7 +13,7 @@ LISTEN = """window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
 PAGE_TYPES = ["", "werkvormen/", "werkvormen/fotospel/", "checklists/doorvragen/", "checklists/",
               "sociaal-binden/aanbeveling-vertrouwd-netwerk/", "ar/", "ar/toolbox/focusgroep/", "woordenlijst/",
-              "taalniveau/", "vertalingen/", "bestaat-niet/", "en/bestaat-niet/"]
+              "taalniveau/", "vertalingen/", "open-data/", "ar/open-data/", "bestaat-niet/", "en/bestaat-niet/"]
 
 
 @pytest.fixture()

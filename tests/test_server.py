@@ -72,6 +72,15 @@ def test_pages_and_files_of_every_language_are_cached_briefly(nginx, book, lang,
     assert status == 200 and "max-age=600" in headers["Cache-Control"]
 
 
+@pytest.mark.parametrize("path, content_type", [("data/v1/csv/method.ar.csv", "text/csv; charset=utf-8"),
+                                                ("data/v1/handbook.json", "application/json")])
+def test_open_data_is_served_with_its_type_for_any_site_to_read(nginx, path, content_type):
+    status, headers, _ = fetch(nginx + path)
+    assert status == 200 and headers["Content-Type"] == content_type
+    assert headers["Access-Control-Allow-Origin"] == "*" and headers["X-Content-Type-Options"] == "nosniff"
+    assert "max-age=600" in headers["Cache-Control"]
+
+
 @pytest.mark.parametrize("lang, title", [("", "Pagina niet gevonden"), ("fy/", "Side net fûn"),
                                          ("en/", "Page not found"), ("ar/", "الصفحة غير موجودة")])
 def test_a_missing_page_gets_the_404_page_of_its_language(nginx, lang, title):

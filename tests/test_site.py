@@ -1,6 +1,7 @@
 """The built site: every page in every language, with the right language, direction, title and headings."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,9 @@ from conftest import LANGUAGES
 from handbooks import build_site
 from macros.pages import site_pages
 from macros.render.urls import address
+
+
+JSON_LD = "application/ld+json"
 
 
 def page_path(site: Path, lang: str, url: str) -> Path:
@@ -98,7 +102,7 @@ def test_no_request_goes_to_another_host(site):
                 assert not target.startswith(("http:", "https:", "//")), (path, target)
 
 
-def test_text_from_the_data_is_escaped_in_the_built_html(data_copy, tmp_path):
+def test_text_from_the_data_is_escaped_in_the_built_html_and_its_structured_data(data_copy, tmp_path):
     methods = data_copy / "methods.yml"
     text = methods.read_text(encoding="utf-8")
     text = text.replace("  title: Fotospel\n", '  title: "Foto<script>alert(1)</script>spel"\n', 1)
@@ -109,11 +113,14 @@ def test_text_from_the_data_is_escaped_in_the_built_html(data_copy, tmp_path):
     for lang in LANGUAGES:
         html = page_path(tmp_path / "site", lang, "werkvormen/fotospel/").read_text(encoding="utf-8")
         page = BeautifulSoup(html, "html.parser")
-        assert not [s for s in page.find_all("script") if "alert" in s.get_text()]
+        assert not [s for s in page.find_all("script") if "alert" in s.get_text() and s.get("type") != JSON_LD]
         assert not page.select("[onerror]")
+        assert len(page.find_all("script", type=JSON_LD)) == 1
     dutch = BeautifulSoup(page_path(tmp_path / "site", "nl", "werkvormen/fotospel/").read_text(encoding="utf-8"), "html.parser")
     assert "Foto<script>alert(1)</script>spel" in dutch.h1.get_text()
     assert "Foto<script>alert(1)</script>spel" in dutch.title.get_text()
+    # The data block ends where the page ends it, not at the title's </script>: it reads back whole.
+    assert json.loads(dutch.find("script", type=JSON_LD).string)["name"] == "Foto<script>alert(1)</script>spel"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

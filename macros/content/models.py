@@ -291,7 +291,7 @@ class StandalonePage(Strict):
     """A page of the site that shows something other than data items (data/standalone-pages.yml)."""
 
     id: Id = Field(pattern=ID_PATTERN)  # its address, e.g. 'woordenlijst'
-    shows: Literal["sources", "glossary", "search", "reading-level", "translation-status"]
+    shows: Literal["sources", "glossary", "search", "reading-level", "translation-status", "open-data"]
 
 
 class Task(Strict):

@@ -1,4 +1,5 @@
-"""Ready-made PDFs of the checklists, one per language, printed by headless Chromium from the built pages."""
+"""Ready-made PDFs of the checklists, one per language, printed by headless Chromium from the built pages:
+tagged, with bookmarks from the headings, and made accessible with pdf_accessibility."""
 from __future__ import annotations
 
 import os
@@ -6,16 +7,20 @@ import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .pdf_accessibility import PrintedPage, make_accessible
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-pdf-header-footer"]
+         "--disable-component-update", "--disable-sync", "--no-pdf-header-footer", "--generate-pdf-document-outline"]
 
 
 def print_to_pdf(page: Path, pdf: Path) -> Path:
-    """Print a built page (its index.html) to ``pdf`` with the site's print stylesheet (A4)."""
+    """Print a built page (its index.html) to ``pdf`` with the site's print stylesheet (A4), as an
+    accessible PDF."""
     subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={pdf.parent / '.chromium'}", f"--print-to-pdf={pdf}",
                     page.as_uri()], check=True, capture_output=True, timeout=120)
     subprocess.run(["rm", "-rf", str(pdf.parent / ".chromium")], check=True)
+    make_accessible(pdf, PrintedPage.read(page))
     return pdf
 
 

@@ -12,14 +12,16 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..content.handbook import Handbook
-from ..content.kinds import item_kind, text_key
+from ..content.kinds import ITEM_KINDS, item_kind, text_key
 from ..html.glossary import Term, mark_terms
 from ..html.links import mark_external_links
 from ..html.names import mark_dutch_names
+from ..outputs.open_data import ALL_KINDS, DATA_FOLDER, VERSION, csv_file, json_file, schema_file
 from ..readability import Figures
 from ..translation.catalog import Localizer
 from .numbers import format_long_date, format_number
 from .printing import last_changed, qr_svg
+from .structured_data import dataset, json_ld, learning_resource
 from .urls import address, relative_url
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -35,20 +37,25 @@ _env = jinja2.Environment(
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A page's HTML and its title as safe HTML (marked ``lang="nl"`` when not translated yet)."""
+    """A page's HTML, its title as safe HTML (marked ``lang="nl"`` when not translated yet) and its
+    structured data for the page head (a JSON-LD block, or nothing)."""
 
     title: Markup
     html: str
+    json_ld: Markup = Markup("")
 
 
 class PageRenderer:
-    """Renders the pages of one language; ``page_url`` is the site-relative URL of the page being built."""
+    """Renders the pages of one language; ``page_url`` is the site-relative URL of the page being built;
+    ``licence`` is the licence of the handbook's texts (mkdocs.yml, extra.data_licence)."""
 
-    def __init__(self, book: Handbook, lang: str, page_url: str, site_url: str = "/"):
+    def __init__(self, book: Handbook, lang: str, page_url: str, site_url: str = "/", licence: dict | None = None):
         self.book = book
         self.language = book.languages[lang]
         self.page_url = page_url
-        self.address = site_url.rstrip("/") + "/" + page_url  # the page's full web address
+        self.site_url = site_url.rstrip("/") + "/"
+        self.address = self.site_url + page_url  # the page's full web address
+        self.licence = licence
         self.localizer = Localizer(self.language, book.source, book.translations.get(lang, {}))
 
     @property
@@ -81,7 +88,8 @@ class PageRenderer:
             return getattr(self, self.book.standalone[page_id].shows.replace("-", "_") + "_page")()
         return getattr(self, f"{kind}_page")(*([page_id] if page_id else []))
 
-    def _render(self, template: str, title, mark_glossary_terms: bool = True, **context) -> RenderedPage:
+    def _render(self, template: str, title, mark_glossary_terms: bool = True, structured_data: dict | None = None,
+                **context) -> RenderedPage:
         def render(untranslated: bool, stale: bool) -> str:
             return _env.get_template(template).render(ui=self.ui, lang=self.language.code, dir=self.language.direction,
                                                       url_of=self.url_of, number=self.number, long_date=self.long_date,
@@ -98,21 +106,29 @@ class PageRenderer:
             source = self.book.source
             html = mark_dutch_names(html, self.book.dutch_names_pattern, source.code, self.language.direction)
         html = mark_external_links(html, self.ui["label.external_link"])
-        return RenderedPage(title=escape(title), html=html)
+        return RenderedPage(escape(title), html, json_ld(structured_data) if structured_data else Markup(""))
 
     def item_page(self, item_id: str) -> RenderedPage:
         item = self.book.items[item_id]
         local = self.local(item)
+        publication = self.book.publications[item.source.publication]
+        text_date = last_changed(self.book.item_files[item_id])
+        structured_data = learning_resource(
+            name=str(local.title), description=str(local.summary), url=self.address, lang=self.language.code,
+            kind=self.ui["kind." + item.kind], licence=self.licence, publication=publication, modified=text_date,
+            site_name=self.book.home.title, site_url=self.site_url + self.language.root,
+        ) if self.licence else None
         return self._render(
             item_kind(item.kind).template,
             local.title,
+            structured_data=structured_data,
             item=local,
             related=[self.local(other) for other in self.book.related(item_id)],
-            publication=self.local(self.book.publications[item.source.publication]),
+            publication=self.local(publication),
             section=self.local(self.book.section_of(item_id)),
             address=self.address,
-            qr=qr_svg(self.address),
-            text_date=last_changed(self.book.item_files[item_id]),
+            qr=qr_svg(self.address, self.ui["print.qr_code"]),
+            text_date=text_date,
         )
 
     def section_page(self, section_id: str) -> RenderedPage:
@@ -160,6 +176,24 @@ class PageRenderer:
         statuses = {lang.code: status(self.book, lang.code) for lang in languages}
         return self._render("translation-status.html", self.ui["page.translations.title"], mark_glossary_terms=False,
                             languages=languages, statuses=statuses)
+
+    def open_data_page(self) -> RenderedPage:
+        """What the open data holds, its files, fields and licence, and how to cite it."""
+        data = relative_url(DATA_FOLDER, self.page_url)
+        absolute = self.site_url + DATA_FOLDER + "/"
+        kinds = [(kind.name, sum(item.kind == kind.name for item in self.book.items.values())) for kind in ITEM_KINDS]
+        downloads = [(absolute + json_file(name), "application/json") for name in (ALL_KINDS, *(name for name, _ in kinds))]
+        downloads += [(absolute + csv_file(name, self.language.code), "text/csv") for name, _ in kinds]
+        structured_data = dataset(
+            name=f"{self.book.home.title}: {self.ui['page.open_data.title']}", description=self.ui["page.open_data.intro"],
+            url=self.address, languages=list(self.book.languages), licence=self.licence,
+            publications=list(self.book.publications.values()), downloads=downloads,
+        )
+        return self._render("open-data.html", self.ui["page.open_data.title"], mark_glossary_terms=False,
+                            structured_data=structured_data, data=data, kinds=kinds, all_kinds=ALL_KINDS,
+                            count=len(self.book.items), languages=list(self.book.languages.values()),
+                            json_file=json_file, schema_file=schema_file, csv_file=csv_file, licence=self.licence,
+                            handbook=self.book.home.title, version=VERSION, address=self.address)
 
     def about_page(self, page_id: str) -> RenderedPage:
         page = self.local(self.book.about[page_id])
