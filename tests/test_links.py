@@ -11,7 +11,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from conftest import LANGUAGES, PROJECT_DIR
+from conftest import LANGUAGES
 
 SKIPPED_SCHEMES = ("mailto", "tel", "javascript", "data")
 # A build with HANDBOOK_PDFS=0 (quicker) has no checklist PDFs: links to them are then expected to lead nowhere.
