@@ -5,6 +5,7 @@ which escapes itself, renders safe Markdown and marks untranslated text with ``l
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,11 +13,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from ..content.handbook import Handbook
-from ..content.kinds import item_kind, text_key
+from ..content.kinds import ITEM_KINDS, item_kind, text_key
 from ..html.glossary import Term, mark_terms
 from ..html.links import mark_external_links
 from ..readability import Figures
 from ..translation.catalog import Localizer
+from . import diagrams
+from .icons import icon, licence_texts, licences
 from .printing import last_changed, qr_svg
 from .urls import address, relative_url
 
@@ -61,6 +64,29 @@ class PageRenderer:
         """A link from this page to an item, section, about page or standalone page ('' is home)."""
         return relative_url(self.language.root + address(self.book, target), self.page_url)
 
+    def kind_of_target(self, target: str) -> str | None:
+        """The kind of an item, or the kind that most of a section's items are; None for other pages."""
+        if target in self.book.items:
+            return self.book.items[target].kind
+        if target in self.book.sections:
+            kinds = Counter(self.book.items[i].kind for i in self.book.sections[target].items)
+            return kinds.most_common(1)[0][0]
+        return None
+
+    def pictogram(self, target: str) -> Markup:
+        """The pictogram of what a link leads to (see ``kind_of_target``), or nothing."""
+        kind = self.kind_of_target(target)
+        return icon(item_kind(kind).icon) if kind else Markup("")
+
+    def diagram(self, name: str | None) -> dict:
+        """What a diagram's template needs: its drawing (mirrored for a right-to-left language) and the
+        items it links to, in this page's language. No name: no diagram."""
+        if not name:
+            return {"diagram": None}
+        drawing = diagrams.draw(name, self.book.items.values(), mirrored=self.language.direction == "rtl")
+        return {"diagram": name, "drawing": drawing,
+                "linked": {item_id: self.local(self.book.items[item_id]) for item_id in drawing.linked}}
+
     def terms(self) -> list[Term]:
         """The glossary in this language, for marking terms on the page."""
         localizer = Localizer(self.language, self.book.source, self.localizer.catalog)
@@ -76,7 +102,8 @@ class PageRenderer:
     def _render(self, template: str, title, mark_glossary_terms: bool = True, **context) -> RenderedPage:
         def render(untranslated: bool, stale: bool) -> str:
             return _env.get_template(template).render(ui=self.ui, lang=self.language.code, dir=self.language.direction,
-                                                      url_of=self.url_of, untranslated=untranslated, stale=stale, **context)
+                                                      url_of=self.url_of, pictogram=self.pictogram, untranslated=untranslated,
+                                                      stale=stale, **context)
 
         html = render(False, False)
         if self.localizer.untranslated_shown or self.localizer.stale_shown:  # the notice goes on top: render again
@@ -101,6 +128,7 @@ class PageRenderer:
             address=self.address,
             qr=qr_svg(self.address),
             text_date=last_changed(self.book.item_files[item_id]),
+            **self.diagram(getattr(item, "diagram", None)),
         )
 
     def section_page(self, section_id: str) -> RenderedPage:
@@ -110,7 +138,8 @@ class PageRenderer:
         publication = self.local(self.book.publications[section.publication]) if section.publication else None
         booklet = [(self.local(s), [self.local(self.book.items[i]) for i in s.items])
                    for s in self.book.sections.values()] if section.booklet else []
-        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet)
+        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet,
+                            **self.diagram(section.diagram))
 
     def home_page(self) -> RenderedPage:
         home = self.local(self.book.home)
@@ -148,6 +177,12 @@ class PageRenderer:
         statuses = {lang.code: status(self.book, lang.code) for lang in languages}
         return self._render("translation-status.html", self.ui["page.translations.title"], mark_glossary_terms=False,
                             languages=languages, statuses=statuses)
+
+    def credits_page(self) -> RenderedPage:
+        """Where the icons come from: every icon file with its set, licence and source."""
+        used_for = {kind.icon: kind.name for kind in ITEM_KINDS}
+        return self._render("credits.html", self.ui["page.credits.title"], mark_glossary_terms=False,
+                            licences=licences(), licence_texts=licence_texts(), icon=icon, used_for=used_for)
 
     def about_page(self, page_id: str) -> RenderedPage:
         page = self.local(self.book.about[page_id])
