@@ -21,18 +21,40 @@ def _method(number: int, group: str) -> SimpleNamespace:
 TEN = [_method(n, "a" if n <= 5 else "b" if n <= 8 else "c") for n in range(1, 11)]
 
 
-def _xs(path: str) -> list[float]:
-    """The x of every point in an SVG path of M/L/A commands with absolute coordinates."""
-    numbers = [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", path)]
-    xs, i = [], 0
-    for command in re.findall(r"[MLAZ]", path):
+def _mirror(path: str, width: float) -> list:
+    """An SVG path of absolute M/L/A/Z commands reflected in the middle of a drawing ``width`` wide:
+    every x reflected and every arc turning the other way; as a list of commands and numbers."""
+    tokens = re.findall(r"[MLAZ]|-?\d+(?:\.\d+)?", path)
+    out, i = [], 0
+    while i < len(tokens):
+        command = tokens[i]
+        out.append(command)
         if command in "ML":
-            xs.append(numbers[i])
-            i += 2
+            out += [width - float(tokens[i + 1]), float(tokens[i + 2])]
+            i += 3
         elif command == "A":
-            xs.append(numbers[i + 5])
-            i += 7
-    return xs
+            rx, ry, rotation, large, sweep, x, y = map(float, tokens[i + 1:i + 8])
+            out += [rx, ry, rotation, large, 1 - sweep, width - x, y]
+            i += 8
+        else:
+            i += 1
+    return out
+
+
+def _numbers(path: str) -> list:
+    return [t if t.isalpha() else float(t) for t in re.findall(r"[MLAZ]|-?\d+(?:\.\d+)?", path)]
+
+
+def _corners(path: list) -> list[float]:
+    """The points of a path of straight lines, sorted, as one flat list."""
+    numbers = [n for n in path if not isinstance(n, str)]
+    return [n for point in sorted(zip(numbers[::2], numbers[1::2])) for n in point]
+
+
+def _same_path(mirrored: str, original: str, width: float) -> bool:
+    expected, found = _mirror(original, width), _numbers(mirrored)
+    return len(expected) == len(found) and all(
+        a == b if isinstance(a, str) else isinstance(b, float) and abs(a - b) <= 0.15 for a, b in zip(expected, found))
 
 
 # --- Geometry ---
@@ -61,13 +83,15 @@ def test_mirrored_drawings_reflect_every_x_and_keep_every_y():
     for left, right in zip(diagrams.pu_taart(TEN).groups, diagrams.pu_taart(TEN, mirrored=True).groups):
         for a, b in zip(left.pieces, right.pieces):
             assert (a.number, a.y) == (b.number, b.y) and a.x == pytest.approx(200 - b.x, abs=0.1)
-            assert _xs(a.path) == pytest.approx([200 - x for x in _xs(b.path)], abs=0.15)
+            assert _same_path(b.path, a.path, 200)
     ltr, rtl = diagrams.lemniscate(), diagrams.lemniscate(mirrored=True)
     assert [(m.phase, m.position, m.y) for m in ltr.markers] == [(m.phase, m.position, m.y) for m in rtl.markers]
     assert [m.x for m in ltr.markers] == pytest.approx([400 - m.x for m in rtl.markers], abs=0.1)
-    assert _xs(ltr.path) == pytest.approx([400 - x for x in _xs(rtl.path)], abs=0.15)
+    assert _same_path(rtl.path, ltr.path, 400)
+    for a, b in zip(ltr.arrows, rtl.arrows):  # the same triangle, its corners in another order
+        assert _corners(_mirror(a, 400)) == pytest.approx(_corners(_numbers(b)), abs=0.15)
     for a, b in zip(diagrams.building_blocks(list("abcd")).pieces, diagrams.building_blocks(list("abcd"), mirrored=True).pieces):
-        assert _xs(a.path) == pytest.approx([100 - x for x in _xs(b.path)], abs=0.15)
+        assert _same_path(b.path, a.path, 100)
 
 
 def test_the_building_blocks_ring_has_four_pieces_round_the_centre():
