@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve serve-nl build publish translations test readability bench clean
+.PHONY: serve serve-nl build publish translations test readability bench screenshots clean
 
 $(STAMP): requirements.txt requirements-test.txt constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ readability: build
 bench: build
 	cd bench && npm ci --no-audit --no-fund --silent
 	$(BIN)/python bench/bench.py
+
+## screenshots: the README's pictures of the home page and a card on a phone (412 px), in Dutch and Arabic
+screenshots: site/index.html
+	$(BIN)/python screenshots/screenshots.py
 
 ## linkcheck: check every external link of the built site (needs internet; polite, results kept a day) and list the broken and moved ones
 .PHONY: linkcheck

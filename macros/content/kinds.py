@@ -16,8 +16,8 @@ class Kind:
     """One kind of content.
 
     ``key_prefix`` starts the translation keys of its texts (``item.fotospel.title``); ``url`` is the
-    address of its pages below a language's root (None: no page of its own); ``template`` renders them.
-    The name of an item kind (``method``) is ``model.kind``; the reader's word for it is the interface
+    address of its pages below a language's root (None: no page of its own); ``template`` renders them;
+    ``icon`` is its pictogram, a file in overrides/.icons/handbook/ (macros/render/icons.py). The name of an item kind (``method``) is ``model.kind``; the reader's word for it is the interface
     string ``kind.<name>``.
     """
 
@@ -26,6 +26,7 @@ class Kind:
     key_prefix: str
     url: str | None = None
     template: str | None = None
+    icon: str | None = None
 
     @property
     def name(self) -> str:
@@ -41,14 +42,14 @@ ITEM_URL = "{section}/{id}/"
 
 # Cards, in the order their files are read. Kinds with just a list of sections share page.html.
 ITEM_KINDS: tuple[Kind, ...] = (
-    Kind(MethodCard, "methods.yml", "item", ITEM_URL, "page.html"),
-    Kind(Checklist, "checklists.yml", "item", ITEM_URL, "checklist.html"),
-    Kind(BuildingBlock, "building-blocks.yml", "item", ITEM_URL, "page.html"),
-    Kind(PUMethod, "pu-methods.yml", "item", ITEM_URL, "pu-method.html"),
-    Kind(Recommendation, "recommendations.yml", "item", ITEM_URL, "recommendation.html"),
-    Kind(Pilot, "pilots.yml", "item", ITEM_URL, "pilot.html"),
-    Kind(ToolboxTool, "toolbox.yml", "item", ITEM_URL, "toolbox-tool.html"),
-    Kind(Article, "pages.yml", "item", ITEM_URL, "page.html"),
+    Kind(MethodCard, "methods.yml", "item", ITEM_URL, "page.html", icon="messages"),
+    Kind(Checklist, "checklists.yml", "item", ITEM_URL, "checklist.html", icon="clipboard-check"),
+    Kind(BuildingBlock, "building-blocks.yml", "item", ITEM_URL, "page.html", icon="wall"),
+    Kind(PUMethod, "pu-methods.yml", "item", ITEM_URL, "pu-method.html", icon="chart-pie"),
+    Kind(Recommendation, "recommendations.yml", "item", ITEM_URL, "recommendation.html", icon="bulb"),
+    Kind(Pilot, "pilots.yml", "item", ITEM_URL, "pilot.html", icon="map-pin"),
+    Kind(ToolboxTool, "toolbox.yml", "item", ITEM_URL, "toolbox-tool.html", icon="tool"),
+    Kind(Article, "pages.yml", "item", ITEM_URL, "page.html", icon="file-text"),
 )
 
 # Everything else in data/: lists of models with an id, and the home page (a single model).

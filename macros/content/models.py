@@ -68,6 +68,8 @@ BuildingBlockId = Literal["verkennen", "contact-leggen", "betrekken", "aansluite
 LemniscatePhase = Literal["ervaringen-verzamelen", "collectief-verhaal", "beleid-aanpassen", "terugkoppelen"]
 GroupSize = Literal["een-op-een", "klein", "groep", "groot"]
 TimeNeeded = Literal["uur", "dagdeel", "meerdere-keren", "weken"]
+# The pictures drawn from the data (macros/render/diagrams.py), shown on a section's landing page or a page.
+DiagramName = Literal["building-blocks", "pu-taart", "lemniscate"]
 TargetGroup = Literal[
     "lage-ses", "migrantenachtergrond", "laaggeletterd", "kinderen-jongeren", "statushouders", "lvb", "ouderen"
 ]
@@ -186,6 +188,7 @@ class Article(Item):
 
     kind: ClassVar[str] = "page"
     sections: list[Section] = Field(min_length=1)
+    diagram: DiagramName | None = None  # shown after the sections
 
 
 class MethodCard(Article):
@@ -276,6 +279,7 @@ class SiteSection(Strict):
     publication: Id | None = None
     items: list[Id] = Field(min_length=1)
     booklet: bool = False  # the landing page offers to print chosen cards as one booklet
+    diagram: DiagramName | None = None  # the landing page shows this picture after the introduction
 
 
 class AboutPage(Strict):
@@ -291,7 +295,7 @@ class StandalonePage(Strict):
     """A page of the site that shows something other than data items (data/standalone-pages.yml)."""
 
     id: Id = Field(pattern=ID_PATTERN)  # its address, e.g. 'woordenlijst'
-    shows: Literal["sources", "glossary", "search", "reading-level", "translation-status", "open-data"]
+    shows: Literal["sources", "glossary", "search", "reading-level", "translation-status", "open-data", "credits"]
 
 
 class Task(Strict):

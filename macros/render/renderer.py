@@ -5,6 +5,7 @@ which escapes itself, renders safe Markdown and marks untranslated text with ``l
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from ..outputs.open_data import ALL_KINDS, DATA_FOLDER, VERSION, csv_file, json_
 from ..readability import Figures
 from ..translation.catalog import Localizer
 from .numbers import format_long_date, format_number
+from . import diagrams
+from .icons import icon, licence_texts, licences
 from .printing import last_changed, qr_svg
 from .structured_data import dataset, json_ld, learning_resource
 from .urls import address, relative_url
@@ -75,6 +78,28 @@ class PageRenderer:
 
     def long_date(self, date) -> str:
         return format_long_date(date, self.language.code)
+    def kind_of_target(self, target: str) -> str | None:
+        """The kind of an item, or the kind that most of a section's items are; None for other pages."""
+        if target in self.book.items:
+            return self.book.items[target].kind
+        if target in self.book.sections:
+            kinds = Counter(self.book.items[i].kind for i in self.book.sections[target].items)
+            return kinds.most_common(1)[0][0]
+        return None
+
+    def pictogram(self, target: str) -> Markup:
+        """The pictogram of what a link leads to (see ``kind_of_target``), or nothing."""
+        kind = self.kind_of_target(target)
+        return icon(item_kind(kind).icon) if kind else Markup("")
+
+    def diagram(self, name: str | None) -> dict:
+        """What a diagram's template needs: its drawing (mirrored for a right-to-left language) and the
+        items it links to, in this page's language. No name: no diagram."""
+        if not name:
+            return {"diagram": None}
+        drawing = diagrams.draw(name, self.book.items.values(), mirrored=self.language.direction == "rtl")
+        return {"diagram": name, "drawing": drawing,
+                "linked": {item_id: self.local(self.book.items[item_id]) for item_id in drawing.linked}}
 
     def terms(self) -> list[Term]:
         """The glossary in this language, for marking terms on the page."""
@@ -93,7 +118,7 @@ class PageRenderer:
         def render(untranslated: bool, stale: bool) -> str:
             return _env.get_template(template).render(ui=self.ui, lang=self.language.code, dir=self.language.direction,
                                                       url_of=self.url_of, number=self.number, long_date=self.long_date,
-                                                      untranslated=untranslated, stale=stale, **context)
+                                                      pictogram=self.pictogram, untranslated=untranslated, stale=stale, **context)
 
         html = render(False, False)
         if self.localizer.untranslated_shown or self.localizer.stale_shown:  # the notice goes on top: render again
@@ -129,6 +154,7 @@ class PageRenderer:
             address=self.address,
             qr=qr_svg(self.address, self.ui["print.qr_code"]),
             text_date=text_date,
+            **self.diagram(getattr(item, "diagram", None)),
         )
 
     def section_page(self, section_id: str) -> RenderedPage:
@@ -138,7 +164,8 @@ class PageRenderer:
         publication = self.local(self.book.publications[section.publication]) if section.publication else None
         booklet = [(self.local(s), [self.local(self.book.items[i]) for i in s.items])
                    for s in self.book.sections.values()] if section.booklet else []
-        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet)
+        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet,
+                            **self.diagram(section.diagram))
 
     def home_page(self) -> RenderedPage:
         home = self.local(self.book.home)
@@ -194,6 +221,12 @@ class PageRenderer:
                             count=len(self.book.items), languages=list(self.book.languages.values()),
                             json_file=json_file, schema_file=schema_file, csv_file=csv_file, licence=self.licence,
                             handbook=self.book.home.title, version=VERSION, address=self.address)
+
+    def credits_page(self) -> RenderedPage:
+        """Where the icons come from: every icon file with its set, licence and source."""
+        used_for = {kind.icon: kind.name for kind in ITEM_KINDS}
+        return self._render("credits.html", self.ui["page.credits.title"], mark_glossary_terms=False,
+                            licences=licences(), licence_texts=licence_texts(), icon=icon, used_for=used_for)
 
     def about_page(self, page_id: str) -> RenderedPage:
         page = self.local(self.book.about[page_id])

@@ -1,0 +1,68 @@
+"""The handbook's icons: SVG files vendored from openly licensed sets, inlined into pages at build time.
+
+They live in ``overrides/.icons/handbook/``, where Material finds them too (``theme.icon`` in mkdocs.yml
+points the header's logo, menu, search and language icons there), so every icon on the site comes from
+one folder. ``LICENSES.yml`` beside them names each file's set, licence (SPDX id) and source; it is read
+with pydantic so that a missing field stops the build. Each file is already marked decorative
+(``aria-hidden="true"``): an icon always stands beside a text that says the same.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from markupsafe import Markup
+from pydantic import BaseModel, ConfigDict
+
+ICONS_DIR = Path(__file__).resolve().parents[2] / "overrides" / ".icons" / "handbook"
+LICENCES_FILE = ICONS_DIR / "LICENSES.yml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IconSet(_Strict):
+    """An icon set, with the notice its licence asks to keep."""
+
+    name: str
+    version: str
+    copyright: str
+    licence: str  # SPDX id
+    licence_file: str  # the licence text, beside the icons
+    url: str
+
+
+class IconFile(_Strict):
+    file: str
+    set: str
+    licence: str  # SPDX id
+    source: str  # the file's address in its set
+
+    @property
+    def name(self) -> str:
+        return self.file.removesuffix(".svg")
+
+
+class IconLicences(_Strict):
+    sets: dict[str, IconSet]
+    icons: list[IconFile]
+
+
+@cache
+def licences() -> IconLicences:
+    """The licences file, read once."""
+    return IconLicences.model_validate(yaml.safe_load(LICENCES_FILE.read_text(encoding="utf-8")))
+
+
+@cache
+def icon(name: str) -> Markup:
+    """The SVG of icon ``name`` (a file name without .svg), to inline in a page."""
+    return Markup((ICONS_DIR / f"{name}.svg").read_text(encoding="utf-8").strip())
+
+
+def licence_texts() -> dict[str, str]:
+    """The licence text of each set, as its file beside the icons holds it."""
+    return {key: (ICONS_DIR / icon_set.licence_file).read_text(encoding="utf-8").strip()
+            for key, icon_set in licences().sets.items()}
