@@ -89,8 +89,8 @@ def test_a_section_page_shows_a_card_per_item_with_the_pictogram_of_its_kind(sit
 
 
 def test_a_method_card_shows_its_group_size_and_time(site, book):
-    card = _cards(soup(page_path(site, "en", "werkvormen/")))[2]
-    facets = book.items["fotospel"].facets
+    card = _cards(soup(page_path(site, "en", "werkvormen/")))[0]
+    facets = book.items["focusgroep-organiseren"].facets
     labels = [dd.get_text(strip=True) for dd in card.select(".bb-tile__facets dd")]
     assert labels == [book.ui["en"][f"facet.group_size.{facets.group_size}"], book.ui["en"][f"facet.time_needed.{facets.time_needed}"]]
 
