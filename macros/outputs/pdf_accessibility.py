@@ -11,6 +11,8 @@ depends on what one Chromium version happens to write.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -32,15 +34,19 @@ class PrintedPage:
     link_texts: dict[str, str] = field(default_factory=dict)  # href → the link's text
 
     def heading_for(self, bookmark: str) -> str:
-        """The heading that a bookmark stands for: the one with the same words, in any order."""
-        words = sorted(bookmark.split())
-        return next((heading for heading in self.headings if sorted(heading.split()) == words), bookmark)
+        """The heading that a bookmark stands for: the one with the same words, in any order (visual order
+        also moves punctuation such as a colon to another word, so words are compared without it)."""
+        return next((heading for heading in self.headings if _words(heading) == _words(bookmark)), bookmark)
 
     @classmethod
     def read(cls, html_file: Path) -> "PrintedPage":
         parser = _PageParser()
         parser.feed(html_file.read_text(encoding="utf-8"))
         return parser.page
+
+
+def _words(text: str) -> list[str]:
+    return sorted(re.sub(r"[^\w\s]", "", text).split())
 
 
 def make_accessible(pdf_file: Path, page: PrintedPage) -> None:
