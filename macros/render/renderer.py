@@ -5,12 +5,14 @@ which escapes itself, renders safe Markdown and marks untranslated text with ``l
 """
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
+from .. import finder
 from ..content.handbook import Handbook
 from ..content.kinds import item_kind, text_key
 from ..html.glossary import Term, mark_terms
@@ -29,6 +31,9 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# What the templates need of the finder to show and link facets (macros/finder.py).
+_env.globals.update(facet_values=finder.facet_values, facet_label=finder.label_key, filter_query=finder.query,
+                    listed_in_finder=finder.listed)
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,8 @@ class PageRenderer:
         self.book = book
         self.language = book.languages[lang]
         self.page_url = page_url
-        self.address = site_url.rstrip("/") + "/" + page_url  # the page's full web address
+        self.site_url = site_url.rstrip("/") + "/"
+        self.address = self.site_url + page_url  # the page's full web address
         self.localizer = Localizer(self.language, book.source, book.translations.get(lang, {}))
 
     @property
@@ -60,6 +66,16 @@ class PageRenderer:
     def url_of(self, target: str = "") -> str:
         """A link from this page to an item, section, about page or standalone page ('' is home)."""
         return relative_url(self.language.root + address(self.book, target), self.page_url)
+
+    def asset_url(self, path: str) -> str:
+        """A link from this page to a file of the site, such as 'javascripts/finder.js'."""
+        folder, name = posixpath.split(path)
+        return relative_url(folder + "/", self.page_url) + name
+
+    def finder_url(self) -> str | None:
+        """A link from this page to the method finder; None when the handbook has no finder page."""
+        page_id = finder.page_id(self.book)
+        return self.url_of(page_id) if page_id else None
 
     def terms(self) -> list[Term]:
         """The glossary in this language, for marking terms on the page."""
@@ -101,6 +117,7 @@ class PageRenderer:
             address=self.address,
             qr=qr_svg(self.address),
             text_date=last_changed(self.book.item_files[item_id]),
+            finder=self.finder_url(),
         )
 
     def section_page(self, section_id: str) -> RenderedPage:
@@ -110,7 +127,9 @@ class PageRenderer:
         publication = self.local(self.book.publications[section.publication]) if section.publication else None
         booklet = [(self.local(s), [self.local(self.book.items[i]) for i in s.items])
                    for s in self.book.sections.values()] if section.booklet else []
-        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet)
+        lists_methods = any(finder.listed(self.book.items[i]) for i in section.items)
+        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet,
+                            finder=self.finder_url() if lists_methods else None)
 
     def home_page(self) -> RenderedPage:
         home = self.local(self.book.home)
@@ -148,6 +167,18 @@ class PageRenderer:
         statuses = {lang.code: status(self.book, lang.code) for lang in languages}
         return self._render("translation-status.html", self.ui["page.translations.title"], mark_glossary_terms=False,
                             languages=languages, statuses=statuses)
+
+    def finder_page(self) -> RenderedPage:
+        """The method finder: a form of checkboxes per filter group and every listed item, filtered by
+        finder.js (or, without JavaScript, by the stylesheet finder.css)."""
+        listed = finder.items(self.book)
+        counts = finder.option_counts(self.book, {})
+        groups = {group: [(value, counts[group][value]) for value in values] for group, values in finder.options().items()}
+        results = [(self.local(item), finder.values(item), self.site_url + self.language.root + address(self.book, item.id))
+                   for item in listed]
+        return self._render("finder.html", self.ui["page.finder.title"], mark_glossary_terms=False, groups=groups,
+                            results=results, address=self.address, script=self.asset_url("javascripts/finder.js"),
+                            stylesheet=self.asset_url(finder.NO_SCRIPT_CSS))
 
     def about_page(self, page_id: str) -> RenderedPage:
         page = self.local(self.book.about[page_id])
