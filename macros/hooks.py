@@ -3,7 +3,8 @@
 The flow: ``on_config`` gives static-i18n the languages of data/languages.yml; ``on_files`` adds one page
 per item, section and standalone page of the data; the macros (macros/__init__.py) render each page; the
 later hooks order the menu, measure the reading level, and write what the whole site needs once every
-language is built: sitemaps, security.txt, the search index, the open data and the checklist PDFs.
+language is built: sitemaps, security.txt, the method finder's stylesheet, the search index, the open data
+and the checklist PDFs.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from macros.content.handbook import load_handbook, load_languages  # noqa: E402
 from macros.content.yaml_files import DataError  # noqa: E402
 from macros.html.theme import remove_unused_theme_markup  # noqa: E402
 from macros.outputs.open_data import write_open_data  # noqa: E402
+from macros.finder import NO_SCRIPT_CSS, no_script_css  # noqa: E402
 from macros.outputs.pdfs import build_checklist_pdfs  # noqa: E402
 from macros.outputs.search import build_search_index  # noqa: E402
 from macros.outputs.sitemap import add_x_default, write_sitemap  # noqa: E402
@@ -130,7 +132,8 @@ def on_post_template(output, template_name, config):
 @event_priority(-110)  # after static-i18n (-100), which builds the other languages from its own on_post_build
 def on_post_build(config):
     """A sitemap.xml per language folder; once every language is built: security.txt, x-default links
-    in the main sitemap, the search index, the open data and (for `mkdocs build`) the checklist PDFs."""
+    in the main sitemap, the method finder's stylesheet, the search index, the open data and (for `mkdocs build`)
+    the checklist PDFs."""
     book, site_dir = _book(), Path(config.site_dir)
     write_sitemap(site_dir / book.languages[site_i18n.current_language(config)].root, _build.urls)
     if not site_i18n.all_languages_built(config):
@@ -138,6 +141,7 @@ def on_post_build(config):
     codes = list(book.languages)
     write_security_txt(site_dir, config.extra["security_contact"], codes)
     add_x_default(site_dir, book.source.code)
+    (site_dir / NO_SCRIPT_CSS).write_text(no_script_css(), encoding="utf-8")
     build_search_index(site_dir)
     write_open_data(site_dir, book, config.site_url, config.site_name, config.extra["data_licence"])
     if _build.command == "build" and os.environ.get("HANDBOOK_PDFS", "1") != "0":

@@ -243,8 +243,9 @@ def _check_references(book: Handbook, where: dict, section_where: dict, home_lab
         if section.publication and section.publication not in book.publications:
             problems.append(Problem(file, line, f"unknown publication '{section.publication}'", section.id, "publication"))
     for number, task in enumerate(book.home.tasks):
-        if task.target not in book.items and task.target not in book.sections:
-            problems.append(Problem(home_label, None, f"'{task.target}' is neither an item nor a section", field=f"tasks.{number}.target"))
+        if task.target not in (*book.items, *book.sections, *book.standalone):
+            problems.append(Problem(home_label, None, f"'{task.target}' is not an item, a section or a standalone page",
+                                    field=f"tasks.{number}.target"))
 
 
 def _check_addresses(book: Handbook, data_dir: Path, problems: list[Problem]) -> None:

@@ -295,7 +295,7 @@ class StandalonePage(Strict):
     """A page of the site that shows something other than data items (data/standalone-pages.yml)."""
 
     id: Id = Field(pattern=ID_PATTERN)  # its address, e.g. 'woordenlijst'
-    shows: Literal["sources", "glossary", "search", "reading-level", "translation-status", "open-data", "credits"]
+    shows: Literal["sources", "glossary", "search", "reading-level", "translation-status", "open-data", "credits", "finder"]
 
 
 class Task(Strict):
@@ -303,7 +303,7 @@ class Task(Strict):
 
     title: Plain
     text: Plain
-    target: Id  # an item or a section
+    target: Id  # an item, a section or a standalone page (such as the method finder)
 
 
 class HomePage(Strict):

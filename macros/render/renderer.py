@@ -6,12 +6,14 @@ which escapes itself, renders safe Markdown and marks untranslated text with ``l
 from __future__ import annotations
 
 from collections import Counter
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
 
+from .. import finder
 from ..content.handbook import Handbook
 from ..content.kinds import ITEM_KINDS, item_kind, text_key
 from ..html.glossary import Term, mark_terms
@@ -36,6 +38,9 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# What the templates need of the finder to show and link facets (macros/finder.py).
+_env.globals.update(facet_values=finder.facet_values, facet_label=finder.label_key, filter_query=finder.query,
+                    listed_in_finder=finder.listed)
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,16 @@ class PageRenderer:
         return {"diagram": name, "drawing": drawing,
                 "linked": {item_id: self.local(self.book.items[item_id]) for item_id in drawing.linked}}
 
+    def asset_url(self, path: str) -> str:
+        """A link from this page to a file of the site, such as 'javascripts/finder.js'."""
+        folder, name = posixpath.split(path)
+        return relative_url(folder + "/", self.page_url) + name
+
+    def finder_url(self) -> str | None:
+        """A link from this page to the method finder; None when the handbook has no finder page."""
+        page_id = finder.page_id(self.book)
+        return self.url_of(page_id) if page_id else None
+
     def terms(self) -> list[Term]:
         """The glossary in this language, for marking terms on the page."""
         localizer = Localizer(self.language, self.book.source, self.localizer.catalog)
@@ -155,6 +170,7 @@ class PageRenderer:
             qr=qr_svg(self.address, self.ui["print.qr_code"]),
             text_date=text_date,
             **self.diagram(getattr(item, "diagram", None)),
+            finder=self.finder_url(),
         )
 
     def section_page(self, section_id: str) -> RenderedPage:
@@ -164,8 +180,9 @@ class PageRenderer:
         publication = self.local(self.book.publications[section.publication]) if section.publication else None
         booklet = [(self.local(s), [self.local(self.book.items[i]) for i in s.items])
                    for s in self.book.sections.values()] if section.booklet else []
+        lists_methods = any(finder.listed(self.book.items[i]) for i in section.items)
         return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet,
-                            **self.diagram(section.diagram))
+                            finder=self.finder_url() if lists_methods else None, **self.diagram(section.diagram))
 
     def home_page(self) -> RenderedPage:
         home = self.local(self.book.home)
@@ -227,6 +244,18 @@ class PageRenderer:
         used_for = {kind.icon: kind.name for kind in ITEM_KINDS}
         return self._render("credits.html", self.ui["page.credits.title"], mark_glossary_terms=False,
                             licences=licences(), licence_texts=licence_texts(), icon=icon, used_for=used_for)
+
+    def finder_page(self) -> RenderedPage:
+        """The method finder: a form of checkboxes per filter group and every listed item, filtered by
+        finder.js (or, without JavaScript, by the stylesheet finder.css)."""
+        listed = finder.items(self.book)
+        counts = finder.option_counts(self.book, {})
+        groups = {group: [(value, counts[group][value]) for value in values] for group, values in finder.options().items()}
+        results = [(self.local(item), finder.values(item), self.site_url + self.language.root + address(self.book, item.id))
+                   for item in listed]
+        return self._render("finder.html", self.ui["page.finder.title"], mark_glossary_terms=False, groups=groups,
+                            results=results, address=self.address, script=self.asset_url("javascripts/finder.js"),
+                            stylesheet=self.asset_url(finder.NO_SCRIPT_CSS))
 
     def about_page(self, page_id: str) -> RenderedPage:
         page = self.local(self.book.about[page_id])
