@@ -84,12 +84,15 @@ class PageRenderer:
     def long_date(self, date) -> str:
         return format_long_date(date, self.language.code)
     def kind_of_target(self, target: str) -> str | None:
-        """The kind of an item, or the kind that most of a section's items are; None for other pages."""
+        """The kind of an item, the kind that most of a section's items are, or for the method finder the
+        first kind it lists; None for other pages."""
         if target in self.book.items:
             return self.book.items[target].kind
         if target in self.book.sections:
             kinds = Counter(self.book.items[i].kind for i in self.book.sections[target].items)
             return kinds.most_common(1)[0][0]
+        if target == finder.page_id(self.book):
+            return finder.KINDS[0]
         return None
 
     def pictogram(self, target: str) -> Markup:
