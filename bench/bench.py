@@ -94,7 +94,7 @@ def saved_languages(base: str) -> None:
             button = page.locator(".bb-offline .md-button--primary")
             announced = button.inner_text()
             finished = []
-            context.on("requestfinished", finished.append)
+            context.on("requestfinished", lambda request: finished.append(request))
             button.click()
             page.locator(".bb-offline .md-button:not(.md-button--primary)").wait_for(timeout=300_000)  # "remove": saved
             received = sum(sizes["responseBodySize"] + sizes["responseHeadersSize"]
@@ -156,7 +156,8 @@ def copy_project(target: Path) -> Path:
 
 
 def multiply_data(project: Path, times: int) -> None:
-    """Make the data ``times`` as large: every item again with ids ending in -2, -3, ..., with translations."""
+    """Make the data ``times`` as large: every item again with ids ending in -2, -3, ... The copies have no
+    translations (their pages show the Dutch, marked): the PO files would pass the 2 MB limit of a data file."""
     from macros.content.kinds import ITEM_KINDS
 
     data = project / "data"
@@ -168,17 +169,18 @@ def multiply_data(project: Path, times: int) -> None:
         items = yaml.safe_load(path.read_text())
         copies = [dict(item, id=f"{item['id']}-{n}", related=[f"{r}-{n}" for r in item.get("related", [])])
                   for n in range(2, times + 1) for item in items]
-        path.write_text(yaml.safe_dump(items + copies, allow_unicode=True, sort_keys=False))
+        path.write_text(yaml.dump(items + copies, Dumper=_NoAliases, allow_unicode=True, sort_keys=False))
         for copy in copies:
             section = next(s for s in sections if copy["id"].rsplit("-", 1)[0] in s["items"])
             section["items"].append(copy["id"])
     (data / "sections.yml").write_text(yaml.safe_dump(sections, allow_unicode=True, sort_keys=False))
-    for folder in (data / "translations").iterdir():
-        for path in folder.glob("*.yml"):
-            entries = yaml.safe_load(path.read_text()) or {}
-            extra = {re.sub(r"^item\.([a-z0-9-]+)\.", rf"item.\1-{n}.", key): value
-                     for n in range(2, times + 1) for key, value in entries.items() if key.startswith("item.")}
-            path.write_text(yaml.safe_dump({**entries, **extra}, allow_unicode=True, sort_keys=False))
+
+
+class _NoAliases(yaml.SafeDumper):
+    """The copies share their nested lists with the originals; the data files allow no YAML aliases."""
+
+    def ignore_aliases(self, data):
+        return True
 
 
 def builds() -> None:

@@ -28,6 +28,9 @@ pytestmark = pytest.mark.browser
 LISTEN = """window.cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));"""
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+CHECKLIST = "en/checklists/doorvragen/"  # opened after saving, with its PDF
+SAVED_PDFS = """caches.keys().then(async (names) => (await Promise.all(names.map(async (name) =>
+    (await (await caches.open(name)).keys()).map((request) => request.url)))).flat().filter((url) => url.endsWith('.pdf')))"""
 
 
 @dataclass
@@ -89,6 +92,9 @@ def english_saved(browser, site):
                   "caches": reader.page.evaluate("caches.keys()")}
         reader.save(re.compile("Save for offline reading"), "is saved on this device")
         after_saving = reader.axe()
+        reader.open(CHECKLIST)
+        before["pdfs"] = reader.page.evaluate(SAVED_PDFS)
+        reader.page.evaluate("fetch('doorvragen.pdf').then((response) => response.blob())")  # the reader opens the PDF
     reader.context.set_offline(True)
     yield reader, before, after_saving
     reader.context.close()
@@ -104,7 +110,7 @@ def test_nothing_is_saved_or_registered_before_the_reader_presses_the_button(eng
 
 def test_ten_english_pages_never_opened_read_with_their_stylesheet_offline(english_saved, site):
     reader, _, _ = english_saved
-    unopened = [path for path in built_pages(site) if path.startswith("en/") and path.endswith("/") and path != "en/"]
+    unopened = [path for path in built_pages(site) if path.startswith("en/") and path.endswith("/") and path not in ("en/", CHECKLIST)]
     failures = {}
     for path in unopened[::len(unopened) // 10][:10]:
         reader.open(path)
@@ -135,11 +141,28 @@ def test_the_save_control_passes_axe_before_and_after_saving(english_saved):
     assert before["axe"] == [] and after_saving == []
 
 
+def test_a_pdf_is_saved_only_once_the_reader_opens_it(english_saved):
+    reader, before, _ = english_saved
+    reader.open(CHECKLIST)
+    kind = reader.page.evaluate("fetch('doorvragen.pdf').then((response) => response.headers.get('Content-Type'))")
+    assert before["pdfs"] == [] and kind == "application/pdf"
+
+
 def test_arabic_is_not_available_offline_when_only_english_was_saved(english_saved):
     reader, _, _ = english_saved
     for path in ("ar/", "ar/werkvormen/fotospel/"):
         with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
             reader.page.goto(reader.base + path)
+
+
+def test_without_javascript_there_is_no_save_button_and_the_page_reads(browser, served_site):
+    context = browser.new_context(viewport={"width": 412, "height": 900}, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(served_site + "en/werkvormen/fotospel/")
+    shown = tab.get_by_role("button", name=re.compile("Save for offline reading")).count()
+    footer = tab.locator(".md-footer").is_visible()
+    context.close()
+    assert shown == 0 and footer
 
 
 def new_build(tmp_path, word: str):

@@ -4,7 +4,8 @@
 // place for it at the end of the page (overrides/main.html), or at once when a language is saved; the
 // texts, in the page's language, come from the language's offline.json.
 
-setUpOffline(document.querySelector("[data-bb-offline]"));
+// Without a connection and without a saved copy there are no texts to show: the place stays empty.
+setUpOffline(document.querySelector("[data-bb-offline]")).catch(() => {});
 
 async function setUpOffline(place) {
   const root = new URL(place.dataset.bbOffline, document.baseURI);

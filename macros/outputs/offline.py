@@ -16,13 +16,14 @@ worker, which the browser finds by itself, and a new cache, so that a saved copy
 """
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import brotli
 
 from ..content.models import Language
 from ..render.numbers import format_megabytes
@@ -32,8 +33,9 @@ SCRIPT = "javascripts/offline.js"  # loaded by docs/javascripts/handbook.js, not
 THEME_COLOR = "#4051b5"  # the indigo of the theme and of docs/icons/icon.svg
 ICONS = {"icons/icon.svg": ("any", "image/svg+xml"), "icons/icon-192.png": ("192x192", "image/png"),
          "icons/icon-512.png": ("512x512", "image/png")}
-# What deploy/nginx/handbook.conf compresses (gzip_types, and HTML always); other files travel as they are.
+# What deploy/nginx/ compresses (brotli_types, gzip_types, and HTML always); other files travel as they are.
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".wasm"}
+HEADERS = 800  # bytes of response headers with every file (the security headers of deploy/nginx/ are most of it)
 TEXTS = ("offline.title", "offline.intro", "offline.save", "offline.saving", "offline.saved", "offline.failed",
          "offline.remove", "offline.update")  # the interface strings of docs/javascripts/offline.js
 SEARCH_FILES = ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css")  # docs/javascripts/handbook.js
@@ -136,9 +138,10 @@ def search_files(site_dir: Path, code: str) -> list[str]:
 
 
 def transfer_size(path: Path) -> int:
-    """Bytes on the wire for one file: compressed as the server compresses it."""
+    """Bytes on the wire for one file: its headers, and the file compressed as the server compresses on the
+    fly (brotli quality 6, deploy/nginx/brotli.conf; the build's precompressed copies are a little smaller)."""
     data = path.read_bytes()
-    return len(gzip.compress(data, compresslevel=6, mtime=0)) if path.suffix in COMPRESSED else len(data)
+    return HEADERS + (len(brotli.compress(data, quality=6)) if path.suffix in COMPRESSED else len(data))
 
 
 def _address(path: str, root: str) -> str:

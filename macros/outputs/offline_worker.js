@@ -59,7 +59,7 @@ async function respond(event) {
   if (request.mode === "navigate") return openPage(request, copy);
   const client = event.clientId ? await self.clients.get(event.clientId) : null;
   if (client && !ours(client.url)) return fetch(request); // a file for a page of another language
-  return (await copy.cache.match(request, { ignoreSearch: true, ignoreVary: true })) || fetch(request);
+  return (await copy.cache.match(request, { ignoreSearch: true, ignoreVary: true })) || fetchAndKeep(request, copy);
 }
 
 async function openPage(request, copy) {
@@ -72,27 +72,31 @@ async function openPage(request, copy) {
     if (response.ok && !response.redirected && (await digest(await response.clone().arrayBuffer())) === hash) {
       return response;
     }
-    self.registration.update(); // this page changed on the site: a new build, whose worker the browser fetches
+    self.registration.update().catch(() => {}); // the page changed on the site: a new build, and its worker
   } catch {
     // No connection, or too slow: the saved page.
   }
   return (await saved) || fetchOrOffline(request, copy);
 }
 
-// Not in the saved copy: from the network; a PDF the reader opens is kept (pages are not: they belong to a
-// build); without a connection, what was kept, else the offline page.
+// Not in the saved copy: from the network; without a connection, what was kept, else the offline page.
 async function fetchOrOffline(request, copy) {
   try {
-    const response = await fetch(request);
-    if (response.ok && response.type === "basic" && (response.headers.get("Content-Type") || "").startsWith("application/pdf")) {
-      await keep(copy, request.url, response.clone());
-    }
-    return response;
+    return await fetchAndKeep(request, copy);
   } catch (error) {
     return (await copy.cache.match(request.url, { ignoreSearch: true, ignoreVary: true }))
       || (await copy.cache.match(OFFLINE_PAGE, { ignoreVary: true }))
       || Promise.reject(error);
   }
+}
+
+// A PDF the reader opens or downloads is kept in the saved copy; pages are not (they belong to a build).
+async function fetchAndKeep(request, copy) {
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic" && (response.headers.get("Content-Type") || "").startsWith("application/pdf")) {
+    await keep(copy, request.url, response.clone());
+  }
+  return response;
 }
 
 // From the server, not the browser's HTTP cache: a short conditional request when nothing changed.
