@@ -12,22 +12,27 @@ $(STAMP): requirements.txt requirements-test.txt constraints.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt -c constraints.txt
 	touch $(STAMP)
 
+# The Node tools of the build (PurgeCSS, Lightning CSS) and of the tests, from tests/package-lock.json.
+NODE_STAMP := tests/node_modules/.package-lock.json
+$(NODE_STAMP): tests/package.json tests/package-lock.json
+	cd tests && npm ci --no-audit --no-fund --silent
+
 ## serve: build the site and serve it on http://127.0.0.1:8000 with live reload (no PDFs: they are for make build)
-serve: $(STAMP)
+serve: $(STAMP) $(NODE_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## serve-nl: the same for Dutch only, for the quickest rebuild while editing
-serve-nl: $(STAMP)
+serve-nl: $(STAMP) $(NODE_STAMP)
 	HANDBOOK_ALL_LANGUAGES=false $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 ## build: the static site of all four languages in site/, with the checklist PDFs (strict: warnings are errors)
-build: $(STAMP)
+build: $(STAMP) $(NODE_STAMP)
 	bash tests/system-packages.sh
 	$(BIN)/mkdocs build --strict --clean
 
 ## publish: the build to put online; refuses a local address or placeholder contact:
 ##          make publish SITE_URL=https://... SECURITY_CONTACT=mailto:...
-publish: $(STAMP)
+publish: $(STAMP) $(NODE_STAMP)
 	bash tests/system-packages.sh
 	HANDBOOK_PUBLISH=true $(BIN)/mkdocs build --strict --clean
 

@@ -14,6 +14,7 @@ from pathlib import Path
 NGINX = "/usr/sbin/nginx"
 HERE = Path(__file__).resolve().parent
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so")
+BROTLI_STATIC_MODULE = BROTLI_MODULE.with_name("ngx_http_brotli_static_module.so")  # serves the build's .br files
 EXAMPLE_SERVER = HERE / "nginx" / "example-server.conf"
 
 
@@ -26,7 +27,7 @@ def free_port() -> int:
 def nginx_conf(servers: str, work: Path) -> str:
     """A whole nginx.conf around ``servers``; as root the workers run as root to read the test's files."""
     return f"""
-{f"load_module {BROTLI_MODULE};" if BROTLI_MODULE.exists() else ""}
+{f"load_module {BROTLI_MODULE}; load_module {BROTLI_STATIC_MODULE};" if BROTLI_MODULE.exists() else ""}
 {"user root;" if os.geteuid() == 0 else ""}
 worker_processes 1;
 pid {work}/nginx.pid;

@@ -26,5 +26,6 @@ def define_env(env) -> None:
                                 env.conf.extra.get("data_licence"))
         rendered = renderer.page(kind, page_id)
         env.page.meta["title"] = rendered.title
-        env.page.meta["json_ld"] = rendered.json_ld  # overrides/main.html puts it in the page head
+        env.page.meta["json_ld"] = rendered.json_ld  # overrides/main.html puts both in the page head
+        env.page.meta["description"] = rendered.description
         return rendered.html

@@ -24,8 +24,8 @@ GROUPS = ("group_size", "without_reading_writing", "time_needed", "online_possib
           "building_blocks", "lemniscate_phases", "kind")
 FACET_GROUPS = tuple(group for group in GROUPS if group != "kind")
 
-# The stylesheet that filters the list when JavaScript does not run (written by the build, see no_script_css).
-NO_SCRIPT_CSS = "stylesheets/finder.css"
+# The finder page's own stylesheet (docs/stylesheets/finder.css); the build adds no_script_css to it.
+STYLESHEET = "stylesheets/finder.css"
 
 Choice = Mapping[str, Iterable[str]]  # filter group → chosen values
 
@@ -108,12 +108,14 @@ def query(choice: Iterable[tuple[str, str]]) -> str:
 
 
 def no_script_css() -> str:
-    """The stylesheet that filters the list while finder.js does not run (finder.js removes it, so that
-    ticking a box costs the browser no :has() rules). Per group, a result is hidden when a box of the group
+    """The rules that filter the list while no script runs, for the end of the finder's stylesheet: inside
+    ``@media (scripting: none)``, so that with finder.js ticking a box costs the browser no :has() rules.
+    Per group, a result is hidden when a box of the group
     is ticked and the result has none of the ticked values; CSS cannot compare an attribute with a box's
     value, so there is one selector per value, written from the values of the models. The counts, made for
     the whole list, are hidden once a box is ticked."""
-    rules = ["/* Made by macros/finder.py (no_script_css): the method finder without JavaScript. */"]
+    rules = ["/* Made by macros/finder.py (no_script_css): the method finder without JavaScript. */",
+             "@media (scripting: none) {"]
     for group, group_values in options().items():
         ticked = ",\n    ".join(f'.bb-finder:has([name="{group}"][value="{value}"]:checked) [data-{group}~="{value}"]'
                                 for value in group_values)
@@ -121,4 +123,4 @@ def no_script_css() -> str:
     rules.append(".bb-finder:has(.bb-finder__form :checked) .bb-finder__n {\n  visibility: hidden;\n}")
     rules.append(".bb-finder:has(.bb-finder__form :checked) [data-bb-count] {\n  display: none;\n}")
     rules.append(".bb-finder:has(.bb-finder__form :checked) .bb-finder__option--none {\n  color: inherit;\n}")
-    return "\n".join(rules) + "\n"
+    return "\n".join(rules) + "\n}\n"

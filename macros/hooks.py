@@ -3,8 +3,8 @@
 The flow: ``on_config`` gives static-i18n the languages of data/languages.yml; ``on_files`` adds one page
 per item, section and standalone page of the data; the macros (macros/__init__.py) render each page; the
 later hooks order the menu, measure the reading level, and write what the whole site needs once every
-language is built: sitemaps, security.txt, the method finder's stylesheet, the search index, the open data
-and the checklist PDFs.
+language is built: sitemaps, security.txt, the cards' QR codes, the search index, the open data,
+one purged stylesheet, minified scripts, what each language needs to be read offline, and the checklist PDFs.
 """
 from __future__ import annotations
 
@@ -12,22 +12,27 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # MkDocs loads this file by path
 
-from macros import site_i18n  # noqa: E402
+from macros import finder, site_i18n  # noqa: E402
 from macros.build_log import BuildTimer, log, quiet_build_logs  # noqa: E402
 from macros.content.handbook import load_handbook, load_languages  # noqa: E402
 from macros.content.yaml_files import DataError  # noqa: E402
 from macros.html.theme import remove_unused_theme_markup  # noqa: E402
+from macros.outputs.offline import write_offline_files  # noqa: E402
 from macros.outputs.open_data import write_open_data  # noqa: E402
-from macros.finder import NO_SCRIPT_CSS, no_script_css  # noqa: E402
 from macros.outputs.pdfs import build_checklist_pdfs  # noqa: E402
+from macros.outputs.precompress import precompress  # noqa: E402
+from macros.outputs.qr_codes import write_qr_codes  # noqa: E402
+from macros.outputs.scripts import minify_scripts  # noqa: E402
 from macros.outputs.search import build_search_index  # noqa: E402
 from macros.outputs.sitemap import add_x_default, write_sitemap  # noqa: E402
+from macros.outputs.stylesheet import build_stylesheet, minify_page_stylesheets  # noqa: E402
 from macros.outputs.wellknown import write_security_txt  # noqa: E402
 from macros.pages import site_pages  # noqa: E402
 from macros.publishing import check_publish_settings  # noqa: E402
@@ -108,6 +113,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_template_context(context, template_name, config):
+    """The offline page is shown at any address the reader asks for, like a 404 page: its links start at
+    the site root (MkDocs does this for 404.html only)."""
+    if template_name == "offline.html":
+        context["base_url"] = urlsplit(config.site_url).path
+    return context
+
+
 def on_post_page(output, page, config):
     """Count the page for the sitemap and the summary, and drop the theme's dead search toggle."""
     _build.urls.append(page.canonical_url or page.url)
@@ -116,24 +129,26 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output, template_name, config):
-    """A 404 page per language: static-i18n lets every language write the same site/404.html."""
-    language = _book().languages[site_i18n.current_language(config)]
-    if template_name != "404.html":
+    """A 404 page and an offline page per language: static-i18n lets every language write the same
+    site/404.html and site/offline.html."""
+    if template_name not in LANGUAGE_TEMPLATES:
         return output
+    language = _book().languages[site_i18n.current_language(config)]
     output = remove_unused_theme_markup(output)
     if language.source:
         return output
-    target = Path(config.site_dir) / language.root / "404.html"
+    target = Path(config.site_dir) / language.root / template_name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(output, encoding="utf-8")
-    return ""  # MkDocs skips an empty template, so the Dutch site/404.html stays
+    return ""  # MkDocs skips an empty template, so the Dutch page at the site root stays
 
 
 @event_priority(-110)  # after static-i18n (-100), which builds the other languages from its own on_post_build
 def on_post_build(config):
     """A sitemap.xml per language folder; once every language is built: security.txt, x-default links
-    in the main sitemap, the method finder's stylesheet, the search index, the open data and (for `mkdocs build`)
-    the checklist PDFs."""
+    in the main sitemap, the cards' QR codes, the search index, the open data, the site's one
+    purged stylesheet, its minified scripts, the offline files of every language and, for `mkdocs build`,
+    the checklist PDFs and the compressed text files."""
     book, site_dir = _book(), Path(config.site_dir)
     write_sitemap(site_dir / book.languages[site_i18n.current_language(config)].root, _build.urls)
     if not site_i18n.all_languages_built(config):
@@ -141,13 +156,19 @@ def on_post_build(config):
     codes = list(book.languages)
     write_security_txt(site_dir, config.extra["security_contact"], codes)
     add_x_default(site_dir, book.source.code)
-    (site_dir / NO_SCRIPT_CSS).write_text(no_script_css(), encoding="utf-8")
+    write_qr_codes(site_dir, book, config.site_url)
     build_search_index(site_dir)
     write_open_data(site_dir, book, config.site_url, config.site_name, config.extra["data_licence"])
+    build_stylesheet(site_dir)
+    minify_page_stylesheets(site_dir, {finder.STYLESHEET: finder.no_script_css()})
+    minify_scripts(site_dir)
+    write_offline_files(site_dir, book, config.site_name, config.site_url)
     if _build.command == "build" and os.environ.get("HANDBOOK_PDFS", "1") != "0":
         checklists = [(language.root + address(book, item.id), item.id) for language in book.languages.values()
                       for item in book.items.values() if item.kind == "checklist"]
         build_checklist_pdfs(site_dir, checklists)
+    if _build.command == "build" and os.environ.get("HANDBOOK_PRECOMPRESS", "1") != "0":
+        precompress(site_dir)  # last: it compresses the files as they are
     _build.timer.summary(len(book.languages), _build.pages)
 
 
@@ -160,6 +181,9 @@ def _book():
 
 def _page_files() -> dict[str, str]:
     return {page.src_uri: page.markdown for page in site_pages(_book())}
+
+
+LANGUAGE_TEMPLATES = ("404.html", "offline.html")  # theme pages that every language has in its own folder
 
 
 @dataclass

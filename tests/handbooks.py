@@ -15,8 +15,9 @@ MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
 def build_site(site_dir: Path, data_dir: Path | None = None, **env: str) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of all languages into ``site_dir``; from another data folder, without PDFs."""
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", **env)
+    """Run a strict MkDocs build of all languages into ``site_dir``; from another data folder, without PDFs.
+    Without the compressed copies of the text files, which take long (test_server.py tests them)."""
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PRECOMPRESS="0", **env)
     if data_dir is not None:
         environment.update(HANDBOOK_DATA_DIR=str(data_dir), HANDBOOK_PDFS="0")
     return subprocess.run([*MKDOCS, "build", "--strict", "--clean", "--site-dir", str(site_dir)],

@@ -183,3 +183,21 @@ def test_a_printed_card_shows_the_date_of_the_last_change_of_its_data_file(small
         date = BeautifulSoup((tmp_path / "site" / root / "werkvormen/volledig/index.html").read_text(encoding="utf-8"),
                              "html.parser").select_one(".bb-print-footer time")
         assert date["datetime"] == "2024-03-05" and date.get_text() == shown
+
+
+@pytest.mark.browser
+def test_a_card_loads_its_qr_code_only_to_print_it(browser, served_site):
+    """The QR code is a file beside the page: a reader on a phone does not download it, a printout has it."""
+    context = browser.new_context(viewport={"width": 412, "height": 900})
+    tab = context.new_page()
+    asked = []
+    tab.on("request", lambda request: asked.append(request.url.removeprefix(served_site)))
+    tab.goto(served_site + "ar/werkvormen/fotospel/", wait_until="networkidle")
+    assert "ar/werkvormen/fotospel/qr.svg" not in asked
+    tab.emulate_media(media="print")
+    qr = tab.locator(".bb-print-footer img")
+    qr.scroll_into_view_if_needed()
+    tab.wait_for_function("document.querySelector('.bb-print-footer img').complete")
+    assert "ar/werkvormen/fotospel/qr.svg" in asked
+    assert qr.evaluate("image => image.naturalWidth") > 0 and qr.get_attribute("alt")
+    context.close()

@@ -15,6 +15,7 @@ import urllib.request
 import pytest
 
 from conftest import LANGUAGES, PROJECT_DIR
+from macros.outputs.precompress import precompress
 
 sys.path.insert(0, str(PROJECT_DIR / "deploy"))
 import local_nginx  # noqa: E402  (deploy/ is not a package)
@@ -41,7 +42,7 @@ def fetch(url: str, encoding: str = "identity", context: ssl.SSLContext | None =
         return error.code, error.headers, error.read()
 
 
-@pytest.mark.parametrize("path", ["", "en/werkvormen/fotospel/", "stylesheets/handbook.css", "ar/checklists/doorvragen/doorvragen.pdf"])
+@pytest.mark.parametrize("path", ["", "en/werkvormen/fotospel/", "javascripts/handbook.js", "ar/checklists/doorvragen/doorvragen.pdf"])
 def test_every_response_has_the_security_headers(nginx, path):
     status, headers, _ = fetch(nginx + path)
     assert status == 200
@@ -60,9 +61,17 @@ def test_text_is_compressed(nginx):
 
 
 def test_fingerprinted_assets_are_cached_for_a_year(nginx, site):
-    stylesheet = next((site / "assets" / "stylesheets").glob("main.*.min.css")).name
-    _, headers, _ = fetch(nginx + f"assets/stylesheets/{stylesheet}")
+    _, headers, _ = fetch(nginx + hashed_asset(site))
     assert "max-age=31536000" in headers["Cache-Control"] and "immutable" in headers["Cache-Control"]
+
+
+def test_text_compressed_by_the_build_is_sent_as_it_is(tmp_path):
+    (tmp_path / "index.html").write_text("<!doctype html><title>Handboek</title>" + "<p>Bereiken en betrekken</p>" * 200)
+    precompress(tmp_path)
+    with local_nginx.serve(tmp_path) as base:
+        for encoding, suffix in (("br", ".br"), ("gzip", ".gz")):
+            _, headers, body = fetch(base, encoding)
+            assert headers["Content-Encoding"] == encoding and body == (tmp_path / f"index.html{suffix}").read_bytes()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -140,14 +149,14 @@ def test_plain_http_redirects_to_the_same_address_over_https_without_hsts(exampl
 
 
 def hashed_asset(site) -> str:
-    return "assets/stylesheets/" + next((site / "assets" / "stylesheets").glob("main.*.min.css")).name
+    return "assets/stylesheets/" + next((site / "assets" / "stylesheets").glob("site.*.min.css")).name
 
 
 @pytest.mark.parametrize("kind, path, expected_status", [
     ("page", "werkvormen/fotospel/", 200),
     ("page in another language", "ar/", 200),
     ("hashed asset", None, 200),
-    ("plain file", "stylesheets/handbook.css", 200),
+    ("plain file", "javascripts/handbook.js", 200),
     ("pdf", "en/checklists/doorvragen/doorvragen.pdf", 200),
     ("security.txt", ".well-known/security.txt", 200),
     ("404 page", "bestaat-niet/", 404),

@@ -146,6 +146,22 @@ def test_the_language_switcher_names_each_language_in_itself(site):
     assert links["en"][1].endswith("en/checklists/doorvragen/")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_is_described_in_its_own_language_for_search_engines(site, book, lang):
+    """A card by its summary, a section by its summary, any other page by the home page's introduction."""
+    def described(url: str) -> str:
+        return soup(page_path(site, lang, url)).select_one('meta[name="description"]')["content"]
+
+    def text(key: str, dutch: str) -> str:
+        translation = book.translations.get(lang, {}).get(key)
+        return " ".join((translation.text if translation else dutch).split())
+
+    card, section = book.items["fotospel"], book.sections["werkvormen"]
+    assert described("werkvormen/fotospel/") == text("item.fotospel.summary", card.summary)
+    assert described("werkvormen/") == text("section.werkvormen.summary", section.summary)
+    assert described("woordenlijst/") == described("") == text("home.intro", book.home.intro)
+
+
 def test_no_page_carries_the_theme_s_search_toggle_now_that_search_is_a_page(site):
     assert [p for p in site.rglob("*.html") if 'data-md-toggle="search"' in p.read_text(encoding="utf-8")] == []
 

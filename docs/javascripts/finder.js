@@ -2,7 +2,7 @@
 // OR within a group, AND across groups, an unknown value never matches (macros/finder.py has the same rule,
 // and the tests compare the two). The choice lives in the address (?group_size=klein&kind=method) in the
 // order it was made, so a link can be shared and the back button goes back one choice.
-// Without this script, the stylesheet finder.css filters the list; the script removes it.
+// Without a script, the rules for no script at the end of finder.css filter the list (macros/finder.py).
 
 const finder = document.querySelector("[data-bb-finder]");
 if (finder) {
@@ -107,7 +107,6 @@ if (finder) {
     apply();
   });
 
-  finder.querySelector("link[data-bb-no-script]").remove(); // the filter without JavaScript: not needed now
   readAddress();
   apply();
 }

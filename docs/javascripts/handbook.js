@@ -50,10 +50,16 @@ document.querySelectorAll("[data-bb-booklet]").forEach((form) => {
       const card = new DOMParser().parseFromString(html, "text/html").querySelector(".bb-card");
       card.querySelectorAll("[id]").forEach((element) => (element.id = `${url.pathname}-${element.id}`));
       card.querySelectorAll("label[for]").forEach((label) => (label.htmlFor = `${url.pathname}-${label.htmlFor}`));
+      // The QR code beside the card's page, loaded now: the booklet is printed at once.
+      card.querySelectorAll("img").forEach((image) => {
+        image.loading = "eager";
+        image.src = new URL(image.getAttribute("src"), url);
+      });
       return card;
     }));
     booklet.replaceChildren(...cards);
     booklet.querySelectorAll("[data-bb-checklist]").forEach(setupChecklist);
+    await Promise.all([...booklet.querySelectorAll("img")].map((image) => image.decode().catch(() => {})));
     document.body.classList.add("bb-printing-booklet");
     booklet.hidden = false;
     window.print();
@@ -73,7 +79,10 @@ document.querySelectorAll("[data-bb-search]").forEach((box) => {
   script.src = new URL("pagefind-ui.js", base);
   script.addEventListener("load", () => {
     // eslint-disable-next-line no-undef
-    new PagefindUI({ element: box, showImages: false, resetStyles: false, bundlePath: base.pathname });
+    // In a saved language (offline.js) the search runs without Pagefind's web worker: some mobile browsers
+    // do not let a worker's requests reach the saved copy.
+    const noWorker = Boolean(navigator.serviceWorker?.controller);
+    new PagefindUI({ element: box, showImages: false, resetStyles: false, bundlePath: base.pathname, noWorker });
     const query = new URLSearchParams(location.search).get("q");
     const input = box.querySelector("input");
     if (input) {
@@ -85,4 +94,26 @@ document.querySelectorAll("[data-bb-search]").forEach((box) => {
     }
   });
   document.head.append(script);
+});
+
+// Reading without a connection: offline.js, beside this script, fills in the place for it at the end of the
+// page when the reader comes near it, or at once when a language is saved on this device (to tell of a new
+// version). Browsers without service workers leave the place empty.
+document.querySelectorAll("[data-bb-offline]").forEach((place) => {
+  if (!("serviceWorker" in navigator && "caches" in window)) return;
+  const source = new URL("offline.js", document.currentScript.src);
+  const load = () => {
+    const script = document.createElement("script");
+    script.src = source;
+    document.head.append(script);
+  };
+  navigator.serviceWorker.getRegistration().then((saved) => {
+    if (saved) return load();
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      load();
+    }, { rootMargin: "400px" });
+    observer.observe(place);
+  });
 });

@@ -4,16 +4,26 @@ They live in ``overrides/.icons/handbook/``, where Material finds them too (``th
 points the header's logo, menu, search and language icons there), so every icon on the site comes from
 one folder. ``LICENSES.yml`` beside them names each file's set, licence (SPDX id) and source; it is read
 with pydantic so that a missing field stops the build. Each file is already marked decorative
-(``aria-hidden="true"``): an icon always stands beside a text that says the same.
+(``aria-hidden="true"``): an icon always stands beside a text that says the same. Inlined, an icon loses
+what the stylesheet already says for every icon (``svg.bb-icon`` in handbook.css: no fill, a round line of
+width 2 in the text's colour), the namespace (HTML knows it) and the set's empty bounding box: a reader
+on prepaid data pays for every byte of every page.
 """
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
+import re
+
 import yaml
 from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict
+
+# What every icon file of the set repeats, and the stylesheet or HTML already gives.
+_REDUNDANT = re.compile(r' xmlns="[^"]*"| (?:fill|stroke|stroke-width|stroke-linecap|stroke-linejoin)="[^"]*"'
+                        r'|<path stroke="none" d="M0 0h24v24H0z" fill="none"/>')
+_BETWEEN_TAGS = re.compile(r">\s+<")
 
 ICONS_DIR = Path(__file__).resolve().parents[2] / "overrides" / ".icons" / "handbook"
 LICENCES_FILE = ICONS_DIR / "LICENSES.yml"
@@ -59,7 +69,12 @@ def licences() -> IconLicences:
 @cache
 def icon(name: str) -> Markup:
     """The SVG of icon ``name`` (a file name without .svg), to inline in a page."""
-    return Markup((ICONS_DIR / f"{name}.svg").read_text(encoding="utf-8").strip())
+    return Markup(slim((ICONS_DIR / f"{name}.svg").read_text(encoding="utf-8").strip()))
+
+
+def slim(svg: str) -> str:
+    """An icon's SVG without what the stylesheet and HTML already say."""
+    return _BETWEEN_TAGS.sub("><", _REDUNDANT.sub("", svg))
 
 
 def licence_texts() -> dict[str, str]:

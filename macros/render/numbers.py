@@ -23,6 +23,11 @@ def format_number(number: float, unit: str | None, lang: str) -> str:
     return format_decimal(number, locale=lang)
 
 
+def format_megabytes(count: int, lang: str) -> str:
+    """A download size in megabytes with one decimal: '0,8 MB', '0.8 MB'."""
+    return format_unit(count / 1_000_000, "digital-megabyte", length="short", format="#,##0.0", locale=lang)
+
+
 def format_long_date(date: datetime.date, lang: str) -> str:
     """'22 november 2026', 'November 22, 2026', '22 نوفمبر 2026'."""
     return format_date(date, format="long", locale=lang)

@@ -25,7 +25,7 @@ from ..translation.catalog import Localizer
 from .numbers import format_long_date, format_number
 from . import diagrams
 from .icons import icon, licence_texts, licences
-from .printing import last_changed, qr_svg
+from .printing import QR_CODE_FILE, last_changed, qr_size
 from .structured_data import dataset, json_ld, learning_resource
 from .urls import address, relative_url
 
@@ -45,12 +45,13 @@ _env.globals.update(facet_values=finder.facet_values, facet_label=finder.label_k
 
 @dataclass(frozen=True)
 class RenderedPage:
-    """A page's HTML, its title as safe HTML (marked ``lang="nl"`` when not translated yet) and its
-    structured data for the page head (a JSON-LD block, or nothing)."""
+    """A page's HTML, its title as safe HTML (marked ``lang="nl"`` when not translated yet), and for the
+    page head its structured data (a JSON-LD block, or nothing) and its description in the page's language."""
 
     title: Markup
     html: str
     json_ld: Markup = Markup("")
+    description: str = ""
 
 
 class PageRenderer:
@@ -106,7 +107,7 @@ class PageRenderer:
         if not name:
             return {"diagram": None}
         drawing = diagrams.draw(name, self.book.items.values(), mirrored=self.language.direction == "rtl")
-        return {"diagram": name, "drawing": drawing,
+        return {"diagram": name, "drawing": drawing, "diagram_stylesheet": self.asset_url(diagrams.STYLESHEET),
                 "linked": {item_id: self.local(self.book.items[item_id]) for item_id in drawing.linked}}
 
     def asset_url(self, path: str) -> str:
@@ -132,7 +133,7 @@ class PageRenderer:
         return getattr(self, f"{kind}_page")(*([page_id] if page_id else []))
 
     def _render(self, template: str, title, mark_glossary_terms: bool = True, structured_data: dict | None = None,
-                **context) -> RenderedPage:
+                description: str = "", **context) -> RenderedPage:
         def render(untranslated: bool, stale: bool) -> str:
             return _env.get_template(template).render(ui=self.ui, lang=self.language.code, dir=self.language.direction,
                                                       url_of=self.url_of, number=self.number, long_date=self.long_date,
@@ -149,7 +150,9 @@ class PageRenderer:
             source = self.book.source
             html = mark_dutch_names(html, self.book.dutch_names_pattern, source.code, self.language.direction)
         html = mark_external_links(html, self.ui["label.external_link"])
-        return RenderedPage(escape(title), html, json_ld(structured_data) if structured_data else Markup(""))
+        # A card's or section's summary; other pages are described by the home page's introduction.
+        description = " ".join((description or str(self.local(self.book.home).intro)).split())
+        return RenderedPage(escape(title), html, json_ld(structured_data) if structured_data else Markup(""), description)
 
     def item_page(self, item_id: str) -> RenderedPage:
         item = self.book.items[item_id]
@@ -165,12 +168,13 @@ class PageRenderer:
             item_kind(item.kind).template,
             local.title,
             structured_data=structured_data,
+            description=str(local.summary),
             item=local,
             related=[self.local(other) for other in self.book.related(item_id)],
             publication=self.local(publication),
             section=self.local(self.book.section_of(item_id)),
             address=self.address,
-            qr=qr_svg(self.address, self.ui["print.qr_code"]),
+            qr_code={"src": QR_CODE_FILE, "size": qr_size(self.address)},
             text_date=text_date,
             **self.diagram(getattr(item, "diagram", None)),
             finder=self.finder_url(),
@@ -184,8 +188,9 @@ class PageRenderer:
         booklet = [(self.local(s), [self.local(self.book.items[i]) for i in s.items])
                    for s in self.book.sections.values()] if section.booklet else []
         lists_methods = any(finder.listed(self.book.items[i]) for i in section.items)
-        return self._render("section.html", local.title, section=local, items=items, publication=publication, booklet=booklet,
-                            finder=self.finder_url() if lists_methods else None, **self.diagram(section.diagram))
+        return self._render("section.html", local.title, description=str(local.summary), section=local, items=items,
+                            publication=publication, booklet=booklet, finder=self.finder_url() if lists_methods else None,
+                            **self.diagram(section.diagram))
 
     def home_page(self) -> RenderedPage:
         home = self.local(self.book.home)
@@ -258,7 +263,7 @@ class PageRenderer:
                    for item in listed]
         return self._render("finder.html", self.ui["page.finder.title"], mark_glossary_terms=False, groups=groups,
                             results=results, address=self.address, script=self.asset_url("javascripts/finder.js"),
-                            stylesheet=self.asset_url(finder.NO_SCRIPT_CSS))
+                            stylesheet=self.asset_url(finder.STYLESHEET))
 
     def about_page(self, page_id: str) -> RenderedPage:
         page = self.local(self.book.about[page_id])
