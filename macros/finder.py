@@ -24,8 +24,9 @@ GROUPS = ("group_size", "without_reading_writing", "time_needed", "online_possib
           "building_blocks", "lemniscate_phases", "kind")
 FACET_GROUPS = tuple(group for group in GROUPS if group != "kind")
 
-# The finder page's own stylesheet (docs/stylesheets/finder.css); the build adds no_script_css to it.
-STYLESHEET = "stylesheets/finder.css"
+# The rules that filter the list without JavaScript, written by the build (no_script_css) and linked by the
+# finder page in a noscript element: a browser that runs scripts does not download them.
+NO_SCRIPT_STYLESHEET = "stylesheets/finder-no-script.css"
 
 Choice = Mapping[str, Iterable[str]]  # filter group → chosen values
 
@@ -108,14 +109,12 @@ def query(choice: Iterable[tuple[str, str]]) -> str:
 
 
 def no_script_css() -> str:
-    """The rules that filter the list while no script runs, for the end of the finder's stylesheet: inside
-    ``@media (scripting: none)``, so that with finder.js ticking a box costs the browser no :has() rules.
-    Per group, a result is hidden when a box of the group
+    """The stylesheet that filters the list when no script runs (with finder.js, the browser neither loads
+    it nor checks its :has() rules when a box is ticked). Per group, a result is hidden when a box of the group
     is ticked and the result has none of the ticked values; CSS cannot compare an attribute with a box's
     value, so there is one selector per value, written from the values of the models. The counts, made for
     the whole list, are hidden once a box is ticked."""
-    rules = ["/* Made by macros/finder.py (no_script_css): the method finder without JavaScript. */",
-             "@media (scripting: none) {"]
+    rules = ["/* Made by macros/finder.py (no_script_css): the method finder without JavaScript. */"]
     for group, group_values in options().items():
         ticked = ",\n    ".join(f'.bb-finder:has([name="{group}"][value="{value}"]:checked) [data-{group}~="{value}"]'
                                 for value in group_values)
@@ -123,4 +122,4 @@ def no_script_css() -> str:
     rules.append(".bb-finder:has(.bb-finder__form :checked) .bb-finder__n {\n  visibility: hidden;\n}")
     rules.append(".bb-finder:has(.bb-finder__form :checked) [data-bb-count] {\n  display: none;\n}")
     rules.append(".bb-finder:has(.bb-finder__form :checked) .bb-finder__option--none {\n  color: inherit;\n}")
-    return "\n".join(rules) + "\n}\n"
+    return "\n".join(rules) + "\n"

@@ -160,7 +160,8 @@ def on_post_build(config):
     build_search_index(site_dir)
     write_open_data(site_dir, book, config.site_url, config.site_name, config.extra["data_licence"])
     build_stylesheet(site_dir)
-    minify_page_stylesheets(site_dir, {finder.STYLESHEET: finder.no_script_css()})
+    (site_dir / finder.NO_SCRIPT_STYLESHEET).write_text(finder.no_script_css(), encoding="utf-8")
+    minify_page_stylesheets(site_dir)
     minify_scripts(site_dir)
     write_offline_files(site_dir, book, config.site_name, config.site_url)
     if _build.command == "build" and os.environ.get("HANDBOOK_PDFS", "1") != "0":

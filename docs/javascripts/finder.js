@@ -2,7 +2,7 @@
 // OR within a group, AND across groups, an unknown value never matches (macros/finder.py has the same rule,
 // and the tests compare the two). The choice lives in the address (?group_size=klein&kind=method) in the
 // order it was made, so a link can be shared and the back button goes back one choice.
-// Without a script, the rules for no script at the end of finder.css filter the list (macros/finder.py).
+// Without a script, the stylesheet finder-no-script.css (macros/finder.py) filters the list.
 
 const finder = document.querySelector("[data-bb-finder]");
 if (finder) {

@@ -11,9 +11,9 @@ One file instead of three saves a reader two requests on a first visit. Its name
 content (site.<hash>.min.css): the server caches hashed files for a year, so a changed stylesheet must
 never keep a name.
 
-A page's own stylesheets (``stylesheets/`` in docs/: the method finder's, the diagrams') are linked in
-that page's content, not in the head, so only the pages that need their rules load them; they are
-minified with Lightning CSS. PurgeCSS and Lightning CSS run on Node (node_tools.py).
+A page's own stylesheets (``stylesheets/``: the diagrams', and the method finder's rules for no script)
+are linked in that page's content, not in the head, so only the pages that need their rules load them;
+they are minified with Lightning CSS. PurgeCSS and Lightning CSS run on Node (node_tools.py).
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ CONFIG = Path(__file__).with_name("purgecss.config.cjs")
 FOLDER = "assets/stylesheets"  # the server caches hashed files here for a year (deploy/nginx/handbook.conf)
 CONTENT = ("**/*.html", "javascripts/**/*.js", "pagefind/pagefind-ui.js")
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">')
-PAGE_STYLESHEETS = "stylesheets"  # a page's own stylesheets (the finder's, the diagrams'), linked in its content
+PAGE_STYLESHEETS = "stylesheets"  # a page's own stylesheets, linked in its content
 _VARIABLE = re.compile(r"var\((--[\w-]+)")
 _URL = re.compile(r"""url\((["']?)(?![a-z]+:|/|#)([^"')]+)\1\)""")
 
@@ -67,12 +67,9 @@ def build_stylesheet(site_dir: Path) -> str:
     return target
 
 
-def minify_page_stylesheets(site_dir: Path, additions: dict[str, str]) -> None:
-    """Minify each page's own stylesheet in ``site_dir``, after adding the rules the build writes for it
-    (``additions``: path below the site root → CSS)."""
+def minify_page_stylesheets(site_dir: Path) -> None:
+    """Minify each page's own stylesheet in ``site_dir``."""
     for path in sorted((site_dir / PAGE_STYLESHEETS).glob("*.css")):
-        css = path.read_text(encoding="utf-8") + additions.get(path.relative_to(site_dir).as_posix(), "")
-        path.write_text(css, encoding="utf-8")
         run_node_tool("lightningcss", "--minify", str(path), "--output-file", str(path))
 
 

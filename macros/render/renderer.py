@@ -255,7 +255,7 @@ class PageRenderer:
 
     def finder_page(self) -> RenderedPage:
         """The method finder: a form of checkboxes per filter group and every listed item, filtered by
-        finder.js (or, without JavaScript, by the stylesheet finder.css)."""
+        finder.js (or, without JavaScript, by the stylesheet finder-no-script.css)."""
         listed = finder.items(self.book)
         counts = finder.option_counts(self.book, {})
         groups = {group: [(value, counts[group][value]) for value in values] for group, values in finder.options().items()}
@@ -263,7 +263,7 @@ class PageRenderer:
                    for item in listed]
         return self._render("finder.html", self.ui["page.finder.title"], mark_glossary_terms=False, groups=groups,
                             results=results, address=self.address, script=self.asset_url("javascripts/finder.js"),
-                            stylesheet=self.asset_url(finder.STYLESHEET))
+                            stylesheet=self.asset_url(finder.NO_SCRIPT_STYLESHEET))
 
     def about_page(self, page_id: str) -> RenderedPage:
         page = self.local(self.book.about[page_id])
