@@ -235,7 +235,7 @@ def test_the_desk_research_is_linked_from_the_recommendations_it_supports(book):
 
 def test_facets_the_source_does_not_give_are_left_out(book):
     photovoice = book.items["photovoice"].facets
-    assert photovoice.group_size == [] and photovoice.time_needed is None
+    assert photovoice.time_needed is None and photovoice.online_possible is None
     assert book.items["fotospel"].facets.time_needed is None
     assert [p for p in PILOTS if book.items[p].facets.group_size] == []
 
