@@ -92,6 +92,16 @@ def test_unknown_facet_value(data_copy):
     assert "'een-op-een', 'klein' or 'groot'" in message
 
 
+def test_a_group_size_is_a_list_even_when_it_holds_one_size(data_copy):
+    text = (data_copy / "methods.yml").read_text(encoding="utf-8")
+    start = text.index("- id: fotospel")
+    line = edit(data_copy / "methods.yml", text[start:].split("group_size: ")[0] + "group_size: [klein]",
+                text[start:].split("group_size: ")[0] + "group_size: klein")
+    line += text[start:].split("group_size: ")[0].count("\n")
+    message = error_for(data_copy)
+    assert f"data/methods.yml:{line}: item 'fotospel': field 'facets.group_size': wrong type (str); input should be a valid list" in message
+
+
 UNSAFE = {
     "inline javascript: link": ("[Klik](javascript:alert(1))", "link target 'javascript:alert(1)' is not allowed"),
     "reference-style link": ("[klik][x]\n\n[x]: javascript:alert(1)", "link target 'javascript:alert(1)' is not allowed"),

@@ -62,6 +62,21 @@ def test_a_choice_keeps_any_value_within_a_group_and_every_group(book):
     assert set(across) == set(klein) & set(online) and 0 < len(across) < min(len(klein), len(online))
 
 
+def test_an_item_that_works_at_two_group_sizes_is_found_under_each(book):
+    """'1 op 1 of in kleine groep' (the PU personal approach): one card, found by either size, listed once."""
+    two = [item for item in finder.items(book) if len(item.facets.group_size) > 1]
+    assert "pu-persoonlijke-aanpak" in [item.id for item in two]
+    for item in two:
+        assert [size for size in item.facets.group_size if item.id not in ids(book, {"group_size": [size]})] == []
+        assert ids(book, {"group_size": list(item.facets.group_size)}).count(item.id) == 1
+
+
+def test_a_small_group_without_reading_and_writing_finds_methods(book):
+    """The situation the finder was made for: a small group (up to 12, as Pharos calls a focus group of 6
+    to 10 a small group) of people who do not read or write."""
+    assert ids(book, grouped(FIRST)) and "focusgroep-organiseren" in ids(book, grouped(FIRST))
+
+
 def test_a_value_the_source_does_not_give_never_matches(book):
     unknown = [item.id for item in finder.items(book) if not item.facets.group_size]
     every_size = ids(book, {"group_size": finder.options()["group_size"]})
@@ -228,6 +243,31 @@ def test_the_address_holds_the_choice_and_the_back_button_undoes_the_last_one(fi
     assert ticked(page) == FIRST[:1] and visible(page) == ids(book, grouped(FIRST[:1]))
     page.go_forward()
     assert ticked(page) == FIRST and visible(page) == ids(book, grouped(FIRST))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_a_reader_taps_small_group_and_no_reading_or_writing_and_can_share_the_list(browser, served_site, book, lang):
+    """What the finder is for: at 412 px, in every language, a reader taps the words "small group" and, under
+    "without reading and writing", "yes"; the list shows the methods for that, and the address it ends on,
+    opened fresh on another phone, shows the same list."""
+    ui = book.ui[lang]
+    phone = {"viewport": {"width": WIDTHS["phone"], "height": 900}}
+    context = browser.new_context(**phone)
+    page = context.new_page()
+    page.goto(served_site + finder_path(book, lang))
+    for group, value in FIRST:
+        page.get_by_role("group", name=ui[f"facet.{group}"]).get_by_text(ui[finder.label_key(group, value)], exact=True).click()
+    found = ids(book, grouped(FIRST))
+    assert ticked(page) == FIRST and visible(page) == found and len(found) > 0
+    assert page.text_content("[data-bb-count]") == ui["finder.count_one" if len(found) == 1 else "finder.count"].replace("{count}", str(len(found)))
+    shared = page.url
+    context.close()
+    other = browser.new_context(**phone)
+    opened = other.new_page()
+    opened.goto(shared)
+    assert ticked(opened) == FIRST and visible(opened) == found
+    other.close()
 
 
 def empty_pair(book) -> list[tuple[str, str]]:

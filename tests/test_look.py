@@ -103,6 +103,12 @@ def test_a_method_card_shows_its_group_size_and_time(site, book):
     assert _facet_labels(card) == [_named(ui, "group_size", facets.group_size), _named(ui, "time_needed", [facets.time_needed])]
 
 
+def test_a_card_that_works_at_two_group_sizes_shows_both(site, book):
+    section = book.section_of("pu-persoonlijke-aanpak")
+    card = _cards(soup(page_path(site, "ar", f"{section.id}/")))[section.items.index("pu-persoonlijke-aanpak")]
+    assert _facet_labels(card) == [_named(book.ui["ar"], "group_size", ["een-op-een", "klein"])]
+
+
 def test_a_cards_kind_is_shown_with_its_pictogram_on_the_card_page_and_in_related_links(site):
     page = soup(page_path(site, "nl", "werkvormen/fotospel/"))
     assert page.select_one(".bb-eyebrow .bb-kind svg") == BeautifulSoup(icon("messages"), "html.parser").svg
