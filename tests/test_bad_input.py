@@ -84,12 +84,22 @@ def test_a_po_file_that_is_not_a_po_file_is_refused(small_data):
 def test_unknown_facet_value(data_copy):
     text = (data_copy / "methods.yml").read_text(encoding="utf-8")
     start = text.index("- id: fotospel")
-    line = edit(data_copy / "methods.yml", text[start:].split("group_size: ")[0] + "group_size: groep",
-                text[start:].split("group_size: ")[0] + "group_size: massa")
+    line = edit(data_copy / "methods.yml", text[start:].split("group_size: ")[0] + "group_size: [klein]",
+                text[start:].split("group_size: ")[0] + "group_size: [massa]")
     line += text[start:].split("group_size: ")[0].count("\n")
     message = error_for(data_copy)
-    assert f"data/methods.yml:{line}: item 'fotospel': field 'facets.group_size': unknown value 'massa'" in message
-    assert "'een-op-een', 'klein', 'groep' or 'groot'" in message
+    assert f"data/methods.yml:{line}: item 'fotospel': field 'facets.group_size.0': unknown value 'massa'" in message
+    assert "'een-op-een', 'klein' or 'groot'" in message
+
+
+def test_a_group_size_is_a_list_even_when_it_holds_one_size(data_copy):
+    text = (data_copy / "methods.yml").read_text(encoding="utf-8")
+    start = text.index("- id: fotospel")
+    line = edit(data_copy / "methods.yml", text[start:].split("group_size: ")[0] + "group_size: [klein]",
+                text[start:].split("group_size: ")[0] + "group_size: klein")
+    line += text[start:].split("group_size: ")[0].count("\n")
+    message = error_for(data_copy)
+    assert f"data/methods.yml:{line}: item 'fotospel': field 'facets.group_size': wrong type (str); input should be a valid list" in message
 
 
 UNSAFE = {

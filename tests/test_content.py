@@ -235,9 +235,24 @@ def test_the_desk_research_is_linked_from_the_recommendations_it_supports(book):
 
 def test_facets_the_source_does_not_give_are_left_out(book):
     photovoice = book.items["photovoice"].facets
-    assert photovoice.group_size is None and photovoice.time_needed is None
+    assert photovoice.time_needed is None and photovoice.online_possible is None
     assert book.items["fotospel"].facets.time_needed is None
-    assert [p for p in PILOTS if book.items[p].facets.group_size is not None] == []
+    assert [p for p in PILOTS if book.items[p].facets.group_size] == []
+
+
+def test_group_sizes_are_those_the_sources_name(book):
+    """A focus group of 6 to 10 (Pharos, under "Kleine groep") or 6 to 12 (Movisie) is a small group; the PU
+    personal approach works "1 op 1 of in kleine groep"; a chat is "één op één"; a world café is "een grote
+    groep". Every other item leaves the size out, as its source does not give it."""
+    sizes = {item.id: item.facets.group_size for item in book.items.values() if item.facets.group_size}
+    assert sizes == {
+        "focusgroep-organiseren": ["klein"], "focusgroep-begeleiden": ["klein"], "fotospel": ["klein"],
+        "photovoice": ["een-op-een"], "focusgroep": ["klein"],
+        "pu-persoonlijke-aanpak": ["een-op-een", "klein"], "pu-participatief-werken": ["een-op-een", "klein"],
+        "klantreis": ["een-op-een"], "dagboekmethode": ["een-op-een"], "mystery-guest": ["een-op-een"],
+        "shadowing": ["een-op-een"], "meer-online-peilingen": ["een-op-een", "groot"],
+        "wereldcafe": ["groot"], "flitspeiling": ["groot"], "online-vertelpunt": ["groot"],
+    }
 
 
 def test_the_self_scan_has_points_from_every_recommendation(book):

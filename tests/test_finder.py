@@ -20,7 +20,7 @@ from macros.content.handbook import load_handbook
 from macros.content.yaml_files import DataError
 from test_browser import WCAG_TAGS
 
-FIRST = [("group_size", "groep"), ("without_reading_writing", "true")]  # "a group, without reading and writing"
+FIRST = [("group_size", "klein"), ("without_reading_writing", "true")]  # "a small group, without reading and writing"
 
 
 def ids(book, choice) -> list[str]:
@@ -54,30 +54,45 @@ def test_the_finder_lists_the_work_forms_the_pu_methods_and_the_toolbox_tools(bo
 
 
 def test_a_choice_keeps_any_value_within_a_group_and_every_group(book):
-    groep, een = ids(book, {"group_size": ["groep"]}), ids(book, {"group_size": ["een-op-een"]})
-    both = ids(book, {"group_size": ["groep", "een-op-een"]})
-    assert set(both) == set(groep) | set(een) and len(both) == len(groep) + len(een) > 0
+    klein, een = ids(book, {"group_size": ["klein"]}), ids(book, {"group_size": ["een-op-een"]})
+    both = ids(book, {"group_size": ["klein", "een-op-een"]})
+    assert set(both) == set(klein) | set(een) and len(both) == len(set(both)) > len(klein)  # each item once
     online = ids(book, {"online_possible": ["true"]})
-    across = ids(book, {"group_size": ["groep"], "online_possible": ["true"]})
-    assert set(across) == set(groep) & set(online) and 0 < len(across) < min(len(groep), len(online))
+    across = ids(book, {"group_size": ["klein"], "online_possible": ["true"]})
+    assert set(across) == set(klein) & set(online) and 0 < len(across) < min(len(klein), len(online))
+
+
+def test_an_item_that_works_at_two_group_sizes_is_found_under_each(book):
+    """'1 op 1 of in kleine groep' (the PU personal approach): one card, found by either size, listed once."""
+    two = [item for item in finder.items(book) if len(item.facets.group_size) > 1]
+    assert "pu-persoonlijke-aanpak" in [item.id for item in two]
+    for item in two:
+        assert [size for size in item.facets.group_size if item.id not in ids(book, {"group_size": [size]})] == []
+        assert ids(book, {"group_size": list(item.facets.group_size)}).count(item.id) == 1
+
+
+def test_a_small_group_without_reading_and_writing_finds_methods(book):
+    """The situation the finder was made for: a small group (up to 12, as Pharos calls a focus group of 6
+    to 10 a small group) of people who do not read or write."""
+    assert ids(book, grouped(FIRST)) and "focusgroep-organiseren" in ids(book, grouped(FIRST))
 
 
 def test_a_value_the_source_does_not_give_never_matches(book):
-    unknown = [item.id for item in finder.items(book) if item.facets.group_size is None]
+    unknown = [item.id for item in finder.items(book) if not item.facets.group_size]
     every_size = ids(book, {"group_size": finder.options()["group_size"]})
     assert unknown and not set(unknown) & set(every_size)
     assert len(every_size) + len(unknown) == len(finder.items(book))
 
 
 def test_an_option_counts_the_items_that_fit_the_other_groups(book):
-    counts = finder.option_counts(book, {"group_size": ["groep"], "online_possible": ["false"]})
+    counts = finder.option_counts(book, {"group_size": ["klein"], "online_possible": ["false"]})
     for size in finder.options()["group_size"]:
         assert counts["group_size"][size] == len(ids(book, {"group_size": [size], "online_possible": ["false"]}))
-    assert counts["online_possible"]["true"] == len(ids(book, {"group_size": ["groep"], "online_possible": ["true"]}))
+    assert counts["online_possible"]["true"] == len(ids(book, {"group_size": ["klein"], "online_possible": ["true"]}))
 
 
 def test_a_choice_is_written_in_the_address_in_the_order_it_was_made():
-    assert finder.query(FIRST) == "?group_size=groep&without_reading_writing=true"
+    assert finder.query(FIRST) == "?group_size=klein&without_reading_writing=true"
     assert finder.query([("kind", "method"), ("group_size", "klein")]) == "?kind=method&group_size=klein"
     assert finder.query([]) == ""
 
@@ -203,13 +218,14 @@ def test_for_every_option_the_browser_shows_the_results_and_counts_computed_from
 @pytest.mark.browser
 def test_two_options_in_a_group_give_the_union_and_two_groups_the_intersection(finder_tab, book):
     page = finder_tab
-    page.check(box("group_size", "groep"))
+    page.check(box("group_size", "klein"))
     page.check(box("group_size", "een-op-een"))
     union = visible(page)
-    assert set(union) == set(ids(book, {"group_size": ["groep"]})) | set(ids(book, {"group_size": ["een-op-een"]}))
+    assert set(union) == set(ids(book, {"group_size": ["klein"]})) | set(ids(book, {"group_size": ["een-op-een"]}))
+    assert len(union) == len(set(union))  # an item of both sizes is shown once
     page.uncheck(box("group_size", "een-op-een"))
     page.check(box("online_possible", "false"))
-    assert set(visible(page)) == set(ids(book, {"group_size": ["groep"]})) & set(ids(book, {"online_possible": ["false"]}))
+    assert set(visible(page)) == set(ids(book, {"group_size": ["klein"]})) & set(ids(book, {"online_possible": ["false"]}))
 
 
 @pytest.mark.browser
@@ -227,6 +243,31 @@ def test_the_address_holds_the_choice_and_the_back_button_undoes_the_last_one(fi
     assert ticked(page) == FIRST[:1] and visible(page) == ids(book, grouped(FIRST[:1]))
     page.go_forward()
     assert ticked(page) == FIRST and visible(page) == ids(book, grouped(FIRST))
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_a_reader_taps_small_group_and_no_reading_or_writing_and_can_share_the_list(browser, served_site, book, lang):
+    """What the finder is for: at 412 px, in every language, a reader taps the words "small group" and, under
+    "without reading and writing", "yes"; the list shows the methods for that, and the address it ends on,
+    opened fresh on another phone, shows the same list."""
+    ui = book.ui[lang]
+    phone = {"viewport": {"width": WIDTHS["phone"], "height": 900}}
+    context = browser.new_context(**phone)
+    page = context.new_page()
+    page.goto(served_site + finder_path(book, lang))
+    for group, value in FIRST:
+        page.get_by_role("group", name=ui[f"facet.{group}"]).get_by_text(ui[finder.label_key(group, value)], exact=True).click()
+    found = ids(book, grouped(FIRST))
+    assert ticked(page) == FIRST and visible(page) == found and len(found) > 0
+    assert page.text_content("[data-bb-count]") == ui["finder.count_one" if len(found) == 1 else "finder.count"].replace("{count}", str(len(found)))
+    shared = page.url
+    context.close()
+    other = browser.new_context(**phone)
+    opened = other.new_page()
+    opened.goto(shared)
+    assert ticked(opened) == FIRST and visible(opened) == found
+    other.close()
 
 
 def empty_pair(book) -> list[tuple[str, str]]:
@@ -270,12 +311,12 @@ def test_without_javascript_ticking_boxes_narrows_the_list(browser, served_site,
     page = context.new_page()
     page.goto(served_site + finder_path(book, "nl"))
     assert len(visible(page)) == len(finder.items(book))
-    page.check(box("group_size", "groep"))
-    assert visible(page) == ids(book, {"group_size": ["groep"]})
+    page.check(box("group_size", "klein"))
+    assert visible(page) == ids(book, {"group_size": ["klein"]})
     page.check(box("group_size", "een-op-een"))
-    assert visible(page) == ids(book, {"group_size": ["groep", "een-op-een"]})
+    assert visible(page) == ids(book, {"group_size": ["klein", "een-op-een"]})
     page.check(box("online_possible", "false"))
-    assert visible(page) == ids(book, {"group_size": ["groep", "een-op-een"], "online_possible": ["false"]})
+    assert visible(page) == ids(book, {"group_size": ["klein", "een-op-een"], "online_possible": ["false"]})
     assert page.is_hidden("[data-bb-count]")  # the count of the whole list would be wrong now
     for group, values in finder.options().items():  # every group filters
         page.click("[data-bb-reset]")

@@ -88,11 +88,25 @@ def test_a_section_page_shows_a_card_per_item_with_the_pictogram_of_its_kind(sit
         assert card.select_one(".bb-tile__kind").get_text(strip=True) == book.ui["nl"][f"kind.{kind.name}"]
 
 
+def _facet_labels(card) -> list[str]:
+    return [" ".join(dd.get_text().split()) for dd in card.select(".bb-tile__facets dd")]
+
+
+def _named(ui: dict, facet: str, values: list[str]) -> str:
+    return " ".join(ui["label.list_separator"].join(ui[f"facet.{facet}.{value}"] for value in values).split())
+
+
 def test_a_method_card_shows_its_group_size_and_time(site, book):
     card = _cards(soup(page_path(site, "en", "werkvormen/")))[0]
     facets = book.items["focusgroep-organiseren"].facets
-    labels = [dd.get_text(strip=True) for dd in card.select(".bb-tile__facets dd")]
-    assert labels == [book.ui["en"][f"facet.group_size.{facets.group_size}"], book.ui["en"][f"facet.time_needed.{facets.time_needed}"]]
+    ui = book.ui["en"]
+    assert _facet_labels(card) == [_named(ui, "group_size", facets.group_size), _named(ui, "time_needed", [facets.time_needed])]
+
+
+def test_a_card_that_works_at_two_group_sizes_shows_both(site, book):
+    section = book.section_of("pu-persoonlijke-aanpak")
+    card = _cards(soup(page_path(site, "ar", f"{section.id}/")))[section.items.index("pu-persoonlijke-aanpak")]
+    assert _facet_labels(card) == [_named(book.ui["ar"], "group_size", ["een-op-een", "klein"])]
 
 
 def test_a_cards_kind_is_shown_with_its_pictogram_on_the_card_page_and_in_related_links(site):

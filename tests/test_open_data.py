@@ -123,6 +123,16 @@ def test_facets_are_data_with_their_names_in_every_language(everything, book):
     assert record["facets"] == book.items["fotospel"].facets.model_dump()
 
 
+def test_a_card_of_two_group_sizes_lists_both_in_json_and_csv(data, book):
+    sizes = book.items["pu-persoonlijke-aanpak"].facets.group_size
+    assert len(sizes) == 2
+    record = next(r for r in read_json(data / json_file("pu-method"))["items"] if r["id"] == "pu-persoonlijke-aanpak")
+    assert record["facets"]["group_size"] == sizes
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO((data / csv_file("pu-method", "nl")).read_text("utf-8-sig")))}
+    assert rows["pu-persoonlijke-aanpak"]["facets.group_size"] == LIST_SEPARATOR.join(sizes)
+    assert rows["pu-alle-subgroepen"]["facets.group_size"] == ""  # the source does not say
+
+
 def test_a_csv_opens_with_its_byte_order_mark_and_arabic_intact(data, book):
     raw = (data / csv_file("method", "ar")).read_bytes()
     assert raw.startswith(codecs.BOM_UTF8)

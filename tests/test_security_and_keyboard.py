@@ -14,7 +14,7 @@ document.addEventListener("securitypolicyviolation", (e) => window.cspViolations
 PAGE_TYPES = ["", "werkvormen/", "werkvormen/fotospel/", "checklists/doorvragen/", "checklists/",
               "sociaal-binden/aanbeveling-vertrouwd-netwerk/", "ar/", "ar/toolbox/focusgroep/", "woordenlijst/",
               "taalniveau/", "vertalingen/", "open-data/", "ar/open-data/", "bestaat-niet/", "en/bestaat-niet/",
-              "werkvorm-kiezen/?group_size=groep&without_reading_writing=true", "ar/werkvorm-kiezen/?kind=method"]
+              "werkvorm-kiezen/?group_size=klein&without_reading_writing=true", "ar/werkvorm-kiezen/?kind=method"]
 
 
 @pytest.fixture()

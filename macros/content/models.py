@@ -66,7 +66,13 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 BuildingBlockId = Literal["verkennen", "contact-leggen", "betrekken", "aansluiten"]
 LemniscatePhase = Literal["ervaringen-verzamelen", "collectief-verhaal", "beleid-aanpassen", "terugkoppelen"]
-GroupSize = Literal["een-op-een", "klein", "groep", "groot"]
+# reading: the scale of group sizes follows the sources, not a scale of our own. Pharos (pharos-werkvormen,
+#   under the heading "Kleine groep") calls a focus group of 6 to 10 people a small group: with fewer than 6
+#   the talk may not get going, with more than 12 it gets hard to let everyone speak. So 'klein' is a small
+#   group of up to 12 people and 'groot' is more than 12; 'een-op-een' is one person at a time. A method
+#   can work at more than one size ("1 op 1 of in kleine groep"), so a card lists every size its source
+#   names. The value names are part of shared addresses (?group_size=klein): keep them.
+GroupSize = Literal["een-op-een", "klein", "groot"]
 TimeNeeded = Literal["uur", "dagdeel", "meerdere-keren", "weken"]
 # The pictures drawn from the data (macros/render/diagrams.py), shown on a section's landing page or a page.
 DiagramName = Literal["building-blocks", "pu-taart", "lemniscate"]
@@ -84,7 +90,7 @@ class Strict(BaseModel):
 class Facets(Strict):
     building_blocks: list[BuildingBlockId] = []
     lemniscate_phases: list[LemniscatePhase] = []
-    group_size: GroupSize | None = None
+    group_size: list[GroupSize] = []
     time_needed: TimeNeeded | None = None
     without_reading_writing: bool | None = None  # None: the source does not say ("niet bekend")
     online_possible: bool | None = None
