@@ -207,17 +207,22 @@ def copy_project(target: Path) -> Path:
 def multiply_data(project: Path, times: int) -> None:
     """Make the data ``times`` as large: every item again with ids ending in -2, -3, ... (a deep copy: shared
     objects would be written as YAML aliases, which data files refuse). The copies are not translated: PO
-    files ten times as large are over the size limit of a data file, so other languages show them in Dutch."""
+    files ten times as large are over the size limit of a data file, so other languages show them in Dutch.
+    The building blocks and the PU work methods stay as they are: the sources' models have four and ten."""
     from macros.content.kinds import ITEM_KINDS
+    from macros.render.diagrams import FIXED_KINDS
 
     data = project / "data"
     sections = yaml.safe_load((data / "sections.yml").read_text())
+    fixed = {item["id"] for kind in ITEM_KINDS if kind.name in FIXED_KINDS
+             for item in yaml.safe_load((data / kind.data_file).read_text())}
     for kind in ITEM_KINDS:
         path = data / kind.data_file
-        if not path.exists():
+        if not path.exists() or kind.name in FIXED_KINDS:
             continue
         items = yaml.safe_load(path.read_text())
-        copies = [dict(copy.deepcopy(item), id=f"{item['id']}-{n}", related=[f"{r}-{n}" for r in item.get("related", [])])
+        copies = [dict(copy.deepcopy(item), id=f"{item['id']}-{n}",
+                       related=[r if r in fixed else f"{r}-{n}" for r in item.get("related", [])])
                   for n in range(2, times + 1) for item in items]
         path.write_text(yaml.safe_dump(items + copies, allow_unicode=True, sort_keys=False))
         for item in copies:

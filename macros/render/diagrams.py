@@ -23,6 +23,8 @@ from ..content.models import Facets, Item
 
 # The diagrams' own stylesheet (docs/stylesheets/diagrams.css), linked only by the pages that show one.
 STYLESHEET = "stylesheets/diagrams.css"
+# The kinds whose number the sources' models fix: the ring of four building blocks, the PU-taart of ten pieces.
+FIXED_KINDS = ("building-block", "pu-method")
 SIZE = 100.0  # a building block piece is drawn in a square of SIZE × SIZE
 PIE_SIZE = 200.0  # the PU-taart's square
 LEMNISCATE_WIDTH, LEMNISCATE_HEIGHT = 400.0, 200.0
