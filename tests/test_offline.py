@@ -5,6 +5,7 @@ stays unsaved; a new build waits until the reader agrees, and then its pages and
 together. The Content-Security-Policy is never violated."""
 from __future__ import annotations
 
+import contextlib
 import html
 import re
 import shutil
@@ -153,6 +154,29 @@ def test_arabic_is_not_available_offline_when_only_english_was_saved(english_sav
     for path in ("ar/", "ar/werkvormen/fotospel/"):
         with pytest.raises(PlaywrightError, match="ERR_INTERNET_DISCONNECTED"):
             reader.page.goto(reader.base + path)
+
+
+def test_the_dutch_copy_at_the_site_root_leaves_the_other_languages_alone(browser, small_site):
+    """The Dutch worker's scope (/) holds the other languages' folders: it must not answer for them, not
+    even with its offline page, and each language saves on its own."""
+    with local_nginx.serve(small_site) as base:
+        reader = phone(browser, base)
+        reader.open("")
+        reader.save(re.compile("Bewaar voor offline lezen"), "is bewaard op dit apparaat")
+        reader.open("en/werkvormen/volledig/")
+        reader.page.locator(".md-footer").scroll_into_view_if_needed()
+        english_offers_to_save = reader.page.get_by_role("button", name=re.compile("Save for offline reading"))
+        english_offers_to_save.wait_for()
+    reader.context.set_offline(True)
+    reader.open("werkvormen/volledig/")
+    assert reader.styled()
+    for path in ("en/", "en/werkvormen/", "fy/werkvormen/volledig/"):  # pages not opened before (no HTTP cache)
+        with contextlib.suppress(PlaywrightError):  # the browser's own "no internet" page
+            reader.page.goto(reader.base + path)
+        reader.page.wait_for_load_state()
+        assert reader.page.locator(".md-header").count() == 0, f"{path} came from the Dutch copy"
+    assert reader.violations == []
+    reader.context.close()
 
 
 def test_without_javascript_there_is_no_save_button_and_the_page_reads(browser, served_site):
