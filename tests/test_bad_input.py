@@ -81,23 +81,23 @@ def test_a_po_file_that_is_not_a_po_file_is_refused(small_data):
     assert "data/translations/en.po: not a readable PO file: Syntax error in po file" in message and "(line 4)" in message
 
 
+def write_fotospel_group_size(data_dir: Path, written: str) -> int:
+    """Write ``written`` as the group size of the card fotospel in methods.yml; return its line number."""
+    text = (data_dir / "methods.yml").read_text(encoding="utf-8")
+    before = text[text.index("- id: fotospel"):].split("group_size: ")[0]
+    line = edit(data_dir / "methods.yml", before + "group_size: [klein]", before + f"group_size: {written}")
+    return line + before.count("\n")
+
+
 def test_unknown_facet_value(data_copy):
-    text = (data_copy / "methods.yml").read_text(encoding="utf-8")
-    start = text.index("- id: fotospel")
-    line = edit(data_copy / "methods.yml", text[start:].split("group_size: ")[0] + "group_size: [klein]",
-                text[start:].split("group_size: ")[0] + "group_size: [massa]")
-    line += text[start:].split("group_size: ")[0].count("\n")
+    line = write_fotospel_group_size(data_copy, "[massa]")
     message = error_for(data_copy)
     assert f"data/methods.yml:{line}: item 'fotospel': field 'facets.group_size.0': unknown value 'massa'" in message
     assert "'een-op-een', 'klein' or 'groot'" in message
 
 
 def test_a_group_size_is_a_list_even_when_it_holds_one_size(data_copy):
-    text = (data_copy / "methods.yml").read_text(encoding="utf-8")
-    start = text.index("- id: fotospel")
-    line = edit(data_copy / "methods.yml", text[start:].split("group_size: ")[0] + "group_size: [klein]",
-                text[start:].split("group_size: ")[0] + "group_size: klein")
-    line += text[start:].split("group_size: ")[0].count("\n")
+    line = write_fotospel_group_size(data_copy, "klein")
     message = error_for(data_copy)
     assert f"data/methods.yml:{line}: item 'fotospel': field 'facets.group_size': wrong type (str); input should be a valid list" in message
 

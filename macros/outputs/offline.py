@@ -35,7 +35,7 @@ ICONS = {"icons/icon.svg": ("any", "image/svg+xml"), "icons/icon-192.png": ("192
          "icons/icon-512.png": ("512x512", "image/png")}
 # What deploy/nginx/ compresses (brotli_types, gzip_types, and HTML always); other files travel as they are.
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".wasm"}
-HEADERS = 800  # bytes of response headers with every file (the security headers of deploy/nginx/ are most of it)
+HEADERS = 650  # bytes of response headers with every file (the security headers of deploy/nginx/ are most of it)
 TEXTS = ("offline.title", "offline.intro", "offline.save", "offline.saving", "offline.saved", "offline.failed",
          "offline.remove", "offline.update")  # the interface strings of docs/javascripts/offline.js
 SEARCH_FILES = ("pagefind-entry.json", "pagefind.js", "pagefind-ui.js", "pagefind-ui.css")  # docs/javascripts/handbook.js
