@@ -20,6 +20,7 @@ if (finder) {
   const removeLast = finder.querySelector("[data-bb-remove-last]");
   const address = finder.querySelector("[data-bb-address]");
   const print = finder.querySelector("[data-bb-print]"); // shown by handbook.js, which runs first
+  const badges = boxes.map((box) => box.closest("label").querySelector(".bb-finder__n"));
   let choice = []; // [group, value] pairs, in the order the reader ticked them
 
   const boxOf = ([group, value]) => boxes.find((box) => box.name === group && box.value === value);
@@ -42,6 +43,11 @@ if (finder) {
     if (search !== location.search.slice(1)) history.pushState(null, "", search ? `?${search}` : location.pathname);
   }
 
+  // Only a text that changes is written: each write makes the browser lay the page out again.
+  const setText = (element, text) => {
+    if (element.textContent !== text) element.textContent = text;
+  };
+
   function apply() {
     const wanted = {};
     choice.forEach(([group, value]) => (wanted[group] ||= []).push(value));
@@ -50,37 +56,38 @@ if (finder) {
     let shown = 0;
     let previous = null; // the last result in the list so far
     for (const { element, values } of results) {
-      const missed = active.filter((group) => !wanted[group].some((value) => values[group].includes(value)));
+      let missed = 0;
+      let missedGroup = null;
+      for (const group of active) {
+        if (!wanted[group].some((value) => values[group].includes(value))) [missed, missedGroup] = [missed + 1, group];
+      }
       // A result the choice leaves out is taken out of the page and put back in its place when it fits
       // again: the browser restyles only what changes, so ticking a box stays quick with hundreds of results.
-      if (missed.length === 0) {
+      if (missed === 0) {
         if (!element.isConnected && previous) previous.after(element);
         else if (!element.isConnected) list.prepend(element);
         previous = element;
       } else if (element.isConnected) {
         element.remove();
       }
-      shown += missed.length === 0;
+      shown += missed === 0;
       // An option counts the items that have its value and fit every other group.
-      for (const group of missed.length === 0 ? groups : missed.length === 1 ? missed : []) {
+      for (const group of missed === 0 ? groups : missed === 1 ? [missedGroup] : []) {
         for (const value of values[group]) counts[group][value] = (counts[group][value] || 0) + 1;
       }
     }
-    for (const box of boxes) {
+    boxes.forEach((box, index) => {
       const number = counts[box.name][box.value] || 0;
-      const label = box.closest("label");
-      label.classList.toggle("bb-finder__option--none", number === 0);
-      const badge = label.querySelector(".bb-finder__n");
-      if (badge.textContent !== `(${number})`) badge.textContent = `(${number})`;
-    }
-    const text = (shown === 1 ? form.dataset.countOne : form.dataset.countOther).replace("{count}", shown);
-    if (count.textContent !== text) count.textContent = text;
+      badges[index].parentElement.classList.toggle("bb-finder__option--none", number === 0);
+      setText(badges[index], `(${number})`);
+    });
+    setText(count, (shown === 1 ? form.dataset.countOne : form.dataset.countOther).replace("{count}", shown));
     chosen.hidden = choice.length === 0;
-    chosen.textContent = chosen.dataset.text.replace("{filters}", choice.map(describe).join(chosen.dataset.separator));
+    setText(chosen, chosen.dataset.text.replace("{filters}", choice.map(describe).join(chosen.dataset.separator)));
     empty.hidden = shown > 0;
     print.hidden = shown === 0;
-    if (choice.length) removeLast.textContent = removeLast.dataset.text.replace("{filter}", describe(choice.at(-1)));
-    address.textContent = location.href;
+    if (choice.length) setText(removeLast, removeLast.dataset.text.replace("{filter}", describe(choice.at(-1))));
+    setText(address, location.href);
   }
 
   form.addEventListener("change", ({ target }) => {
