@@ -27,14 +27,13 @@ import brotli
 
 from ..content.models import Language
 from ..render.numbers import format_megabytes
+from .precompress import COMPRESSED_SUFFIXES
 
 WORKER = Path(__file__).with_name("offline_worker.js")
 SCRIPT = "javascripts/offline.js"  # loaded by docs/javascripts/handbook.js, not linked from the pages
 THEME_COLOR = "#0e4f55"  # the deep teal of the header (--bb-primary in handbook.css) and of docs/icons/icon.svg
 ICONS = {"icons/icon.svg": ("any", "image/svg+xml"), "icons/icon-192.png": ("192x192", "image/png"),
          "icons/icon-512.png": ("512x512", "image/png")}
-# What deploy/nginx/ compresses (brotli_types, gzip_types, and HTML always); other files travel as they are.
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".wasm"}
 HEADERS = 650  # bytes of response headers with every file (the security headers of deploy/nginx/ are most of it)
 TEXTS = ("offline.title", "offline.intro", "offline.save", "offline.saving", "offline.saved", "offline.failed",
          "offline.remove", "offline.update")  # the interface strings of docs/javascripts/offline.js
@@ -141,7 +140,7 @@ def transfer_size(path: Path) -> int:
     """Bytes on the wire for one file: its headers, and the file compressed as the server compresses on the
     fly (brotli quality 6, deploy/nginx/brotli.conf; the build's precompressed copies are a little smaller)."""
     data = path.read_bytes()
-    return HEADERS + (len(brotli.compress(data, quality=6)) if path.suffix in COMPRESSED else len(data))
+    return HEADERS + (len(brotli.compress(data, quality=6)) if path.suffix in COMPRESSED_SUFFIXES else len(data))
 
 
 def _address(path: str, root: str) -> str:

@@ -12,7 +12,6 @@ depends on what one Chromium version happens to write.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path

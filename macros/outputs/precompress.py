@@ -14,13 +14,13 @@ from pathlib import Path
 import brotli
 
 # The types deploy/nginx/ compresses (gzip_types, brotli_types, and HTML always).
-SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".wasm"}
+COMPRESSED_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".xml", ".wasm"}
 SKIPPED = ("assets/javascripts/",)  # Material's own scripts: the pages do not load them (overrides/main.html)
 
 
 def precompress(site_dir: Path) -> int:
     """Write a .br and a .gz file beside every text file of ``site_dir``; return how many files."""
-    files = [path for path in site_dir.rglob("*") if path.suffix in SUFFIXES and path.is_file()
+    files = [path for path in site_dir.rglob("*") if path.suffix in COMPRESSED_SUFFIXES and path.is_file()
              and not path.relative_to(site_dir).as_posix().startswith(SKIPPED)]
     with ThreadPoolExecutor(max_workers=2) as pool:
         list(pool.map(_compress, files))

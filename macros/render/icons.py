@@ -11,10 +11,9 @@ on prepaid data pays for every byte of every page.
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
-
-import re
 
 import yaml
 from markupsafe import Markup

@@ -5,8 +5,8 @@ which escapes itself, renders safe Markdown and marks untranslated text with ``l
 """
 from __future__ import annotations
 
-from collections import Counter
 import posixpath
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +84,7 @@ class PageRenderer:
 
     def long_date(self, date) -> str:
         return format_long_date(date, self.language.code)
+
     def kind_of_target(self, target: str) -> str | None:
         """The kind of an item, the kind that most of a section's items are, or for the method finder the
         first kind it lists; None for other pages."""
